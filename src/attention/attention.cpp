@@ -1,0 +1,105 @@
+// scores -> weights -> output, each a node so a loss on the output reaches every one of them.
+#include "attention/attention.hpp"
+
+#include "engine/checks.hpp"
+
+namespace ae {
+
+Normalizer parse_normalizer(const std::string& name) {
+    if (name == "softmax") return Normalizer::Softmax;
+    if (name == "scaled-softmax") return Normalizer::ScaledSoftmax;
+    if (name == "sum") return Normalizer::Sum;
+    if (name == "hard") return Normalizer::Hard;
+    fail("attention", "unknown normaliser '" + name + "' (expected softmax, scaled-softmax, sum or hard)");
+}
+
+std::string normalizer_name(Normalizer n) {
+    switch (n) {
+        case Normalizer::Softmax: return "softmax";
+        case Normalizer::ScaledSoftmax: return "scaled-softmax";
+        case Normalizer::Sum: return "sum";
+        case Normalizer::Hard: return "hard";
+    }
+    return "softmax";
+}
+
+Mask attention_mask(Eigen::Index m, Eigen::Index n, const AttentionOptions& options) {
+    if (!options.causal && !options.self_only) return Mask();
+    Mask mask(m, n);
+    const Eigen::Index shift = n - m;   // the last query lines up with the last key
+    for (Eigen::Index i = 0; i < m; ++i)
+        for (Eigen::Index j = 0; j < n; ++j) {
+            bool ok = true;
+            if (options.causal) ok = ok && j <= i + shift;
+            if (options.self_only) ok = ok && j == i + shift;
+            mask(i, j) = ok;
+        }
+    return mask;
+}
+
+Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values, const AttentionOptions& options) {
+    const std::string op = "attention";
+    require_non_empty(op, "queries", queries->value);
+    require_non_empty(op, "keys", keys->value);
+    require_non_empty(op, "values", values->value);
+    if (queries->cols() != keys->cols())
+        fail(op, "queries " + shape_of(queries->value) + " and keys " + shape_of(keys->value) +
+                     ": column counts differ");
+    if (keys->rows() != values->rows())
+        fail(op, "keys " + shape_of(keys->value) + " and values " + shape_of(values->value) +
+                     ": row counts differ (one value per key)");
+    require_finite(op, "queries", queries->value);
+    require_finite(op, "keys", keys->value);
+    require_finite(op, "values", values->value);
+    if (!(options.temperature > 0) || !std::isfinite(options.temperature))
+        fail(op, "temperature " + format_number(options.temperature) + " must be finite and > 0");
+    if (options.self_only && queries->rows() > keys->rows())
+        fail(op, "self-only attention needs at least as many keys as queries, got queries " +
+                     shape_of(queries->value) + " and keys " + shape_of(keys->value));
+
+    Attention a;
+    a.scores = matmul(queries, transpose(keys));   // (m, n)
+    const Mask mask = attention_mask(queries->rows(), keys->rows(), options);
+    double divisor = options.temperature;
+    if (options.normalize == Normalizer::ScaledSoftmax) divisor *= std::sqrt(static_cast<double>(queries->cols()));
+    switch (options.normalize) {
+        case Normalizer::Softmax:
+        case Normalizer::ScaledSoftmax:
+            a.weights = softmax_rows(divisor == 1.0 ? a.scores : scale(a.scores, 1.0 / divisor), mask);
+            break;
+        case Normalizer::Sum: a.weights = divide_by_sum_rows(a.scores, mask); break;
+        case Normalizer::Hard: a.weights = hard_argmax_rows(a.scores, mask); break;
+    }
+    a.output = matmul(a.weights, values);   // (m, dv)
+    a.scores->label = "scores";
+    a.weights->label = "weights";
+    a.output->label = "output";
+    return a;
+}
+
+SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
+                          const AttentionOptions& options) {
+    const std::string op = "self-attention";
+    require_non_empty(op, "embeddings", embeddings->value);
+    require_finite(op, "embeddings", embeddings->value);
+    for (const auto& [name, w] : {std::pair<const char*, const Tensor&>{"wq", wq}, {"wk", wk}, {"wv", wv}}) {
+        require_finite(op, name, w->value);
+        if (w->rows() != embeddings->cols())
+            fail(op, std::string("embeddings ") + shape_of(embeddings->value) + " x " + name + " " +
+                         shape_of(w->value) + ": inner sizes differ");
+    }
+    SelfAttention s;
+    s.queries = matmul(embeddings, wq);
+    s.keys = matmul(embeddings, wk);
+    s.values = matmul(embeddings, wv);
+    s.queries->label = "queries";
+    s.keys->label = "keys";
+    s.values->label = "values";
+    const Attention a = attend(s.queries, s.keys, s.values, options);
+    s.scores = a.scores;
+    s.weights = a.weights;
+    s.output = a.output;
+    return s;
+}
+
+}  // namespace ae

@@ -1,0 +1,55 @@
+// Attention with every intermediate exposed as a graph node, named as the page names them.
+// Shapes: m queries, n keys/values, d query/key width, dv value width.
+//
+//   scores  = queries . keys^T                      (m, n)  raw dot products
+//   weights = normalise(scores / temperature)       (m, n)  each row sums to 1
+//   output  = weights . values                      (m, dv)
+//
+// `scaled-softmax` also divides the scores by sqrt(d) before the softmax.
+#pragma once
+
+#include "engine/ops.hpp"
+
+#include <string>
+
+namespace ae {
+
+enum class Normalizer { Softmax, ScaledSoftmax, Sum, Hard };
+
+Normalizer parse_normalizer(const std::string& name);   // "softmax" | "scaled-softmax" | "sum" | "hard"
+std::string normalizer_name(Normalizer n);
+
+struct AttentionOptions {
+    Normalizer normalize = Normalizer::Softmax;
+    double temperature = 1.0;   // divides the scores before a softmax; must be > 0
+    bool causal = false;        // query i sees keys j <= i (aligned at the end when m != n)
+    bool self_only = false;     // query i sees only key i: attention switched off
+};
+
+struct Attention {
+    Tensor scores;    // (m, n)
+    Tensor weights;   // (m, n)
+    Tensor output;    // (m, dv)
+};
+
+struct SelfAttention {
+    Tensor queries;   // (n, d)  = embeddings . wq
+    Tensor keys;      // (n, d)  = embeddings . wk
+    Tensor values;    // (n, dv) = embeddings . wv
+    Tensor scores;    // (n, n)
+    Tensor weights;   // (n, n)
+    Tensor output;    // (n, dv)
+};
+
+// queries (m, d), keys (n, d), values (n, dv). Inputs must be non-empty and finite.
+Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values,
+                 const AttentionOptions& options = {});
+
+// embeddings (n, e), wq (e, d), wk (e, d), wv (e, dv).
+SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
+                          const AttentionOptions& options = {});
+
+// The mask `options` implies for m queries over n keys (empty when nothing is masked).
+Mask attention_mask(Eigen::Index m, Eigen::Index n, const AttentionOptions& options);
+
+}  // namespace ae

@@ -1,0 +1,48 @@
+// Validation helpers: every engine error is std::invalid_argument with "<op>: <what is wrong>".
+#include "engine/checks.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace ae {
+
+std::string shape_of(const Matrix& m) {
+    return "(" + std::to_string(m.rows()) + "x" + std::to_string(m.cols()) + ")";
+}
+
+std::string format_number(double x) {
+    std::ostringstream out;
+    out << x;
+    return out.str();
+}
+
+void fail(const std::string& op, const std::string& message) {
+    throw std::invalid_argument(op + ": " + message);
+}
+
+void require_non_empty(const std::string& op, const std::string& name, const Matrix& m) {
+    if (m.size() == 0) fail(op, name + " " + shape_of(m) + " is empty");
+}
+
+void require_finite(const std::string& op, const std::string& name, const Matrix& m) {
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            if (!std::isfinite(m(r, c)))
+                fail(op, name + " " + shape_of(m) + " has a non-finite value at row " + std::to_string(r) +
+                             ", column " + std::to_string(c));
+}
+
+void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b) {
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        fail(op, shape_of(a) + " and " + shape_of(b) + ": shapes differ");
+}
+
+void require_broadcastable(const std::string& op, const Matrix& a, const Matrix& b) {
+    const bool same = a.rows() == b.rows() && a.cols() == b.cols();
+    const bool row = b.rows() == 1 && b.cols() == a.cols();
+    if (!same && !row)
+        fail(op, shape_of(a) + " and " + shape_of(b) + ": shapes differ and the second is not a (1x" +
+                     std::to_string(a.cols()) + ") row to broadcast");
+}
+
+}  // namespace ae

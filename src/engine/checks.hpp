@@ -1,0 +1,20 @@
+// Input validation shared by every op: messages name the operation and the shapes involved,
+// e.g. "matmul: (2x3) x (4x2): inner sizes differ".
+#pragma once
+
+#include "engine/tensor.hpp"
+
+#include <string>
+
+namespace ae {
+
+std::string shape_of(const Matrix& m);                // "(2x3)"
+std::string format_number(double x);                  // shortest readable form: "0", "1.5", "inf"
+[[noreturn]] void fail(const std::string& op, const std::string& message);
+void require_non_empty(const std::string& op, const std::string& name, const Matrix& m);
+void require_finite(const std::string& op, const std::string& name, const Matrix& m);
+void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b);
+// b is either a's shape or a (1 x cols) row broadcast over a's rows.
+void require_broadcastable(const std::string& op, const Matrix& a, const Matrix& b);
+
+}  // namespace ae

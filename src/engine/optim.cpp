@@ -1,0 +1,57 @@
+// SGD with momentum (v = mu*v + g; p -= lr*v) and Adam with bias correction.
+#include "engine/optim.hpp"
+
+#include "engine/checks.hpp"
+
+namespace ae {
+
+Optimizer::Optimizer(std::vector<Tensor> params) : params_(std::move(params)) {
+    for (const auto& p : params_)
+        if (!p->requires_grad) fail("optimizer", "tensor '" + p->label + "' is not a parameter (did you forget ae::parameter?)");
+}
+
+void Optimizer::zero_grad() { ae::zero_grad(params_); }
+
+void Optimizer::set_learning_rate(double lr) {
+    if (!(lr > 0) || !std::isfinite(lr)) fail("optimizer", "learning rate " + format_number(lr) + " must be finite and > 0");
+    lr_ = lr;
+}
+
+Sgd::Sgd(std::vector<Tensor> params, double lr, double momentum) : Optimizer(std::move(params)), momentum_(momentum) {
+    set_learning_rate(lr);
+    if (!(momentum >= 0 && momentum < 1)) fail("sgd", "momentum " + format_number(momentum) + " must be in [0, 1)");
+    for (const auto& p : params_) velocity_.push_back(Matrix::Zero(p->rows(), p->cols()));
+}
+
+void Sgd::step() {
+    for (size_t i = 0; i < params_.size(); ++i) {
+        Node& p = *params_[i];
+        if (p.grad.size() == 0) continue;
+        velocity_[i] = momentum_ * velocity_[i] + p.grad;
+        p.value -= lr_ * velocity_[i];
+    }
+}
+
+Adam::Adam(std::vector<Tensor> params, AdamOptions options) : Optimizer(std::move(params)), options_(options) {
+    set_learning_rate(options.lr);
+    for (const auto& p : params_) {
+        m_.push_back(Matrix::Zero(p->rows(), p->cols()));
+        v_.push_back(Matrix::Zero(p->rows(), p->cols()));
+    }
+}
+
+void Adam::step() {
+    ++t_;
+    beta1_power_ *= options_.beta1;
+    beta2_power_ *= options_.beta2;
+    const double c1 = 1.0 - beta1_power_, c2 = 1.0 - beta2_power_;
+    for (size_t i = 0; i < params_.size(); ++i) {
+        Node& p = *params_[i];
+        if (p.grad.size() == 0) continue;
+        m_[i] = options_.beta1 * m_[i] + (1.0 - options_.beta1) * p.grad;
+        v_[i] = options_.beta2 * v_[i] + (1.0 - options_.beta2) * p.grad.cwiseAbs2();
+        p.value.array() -= lr_ * (m_[i].array() / c1) / ((v_[i].array() / c2).sqrt() + options_.eps);
+    }
+}
+
+}  // namespace ae

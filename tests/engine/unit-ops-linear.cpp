@@ -1,0 +1,73 @@
+// matmul, add, sub, mul, scale, transpose: hand-worked values and finite-difference gradients.
+#include "engine/ops.hpp"
+#include "support/approx.hpp"
+#include "support/gradcheck.hpp"
+
+using namespace ae;
+using namespace ae::test;
+
+namespace {
+// Shapes to check each op on, 1x1 included.
+const std::vector<std::pair<int, int>> kShapes = {{1, 1}, {1, 4}, {3, 1}, {2, 3}, {5, 4}};
+constexpr double kTol = 1e-7;
+}  // namespace
+
+TEST_CASE("matmul") {
+    SUBCASE("hand-worked value") {
+        auto c = matmul(constant(rows({{1, 2}, {3, 4}})), constant(rows({{5}, {6}})));
+        CHECK_MATRIX_NEAR(c->value, rows({{17}, {39}}), 0);
+    }
+    SUBCASE("gradient equals finite differences") {
+        for (auto [m, k] : kShapes) {
+            const auto g = gradcheck([](auto& x) { return matmul(x[0], x[1]); },
+                                     {random_matrix(m, k, 1), random_matrix(k, 3, 2)});
+            CHECK(g.max_error < kTol);
+        }
+    }
+}
+
+TEST_CASE("add and sub, with a broadcast row") {
+    SUBCASE("hand-worked value") {
+        CHECK_MATRIX_NEAR(add(constant(rows({{1, 2}, {3, 4}})), constant(row({10, 20})))->value,
+                          rows({{11, 22}, {13, 24}}), 0);
+        CHECK_MATRIX_NEAR(sub(constant(rows({{1, 2}, {3, 4}})), constant(rows({{1, 1}, {1, 1}})))->value,
+                          rows({{0, 1}, {2, 3}}), 0);
+    }
+    SUBCASE("gradient equals finite differences") {
+        for (auto [m, n] : kShapes) {
+            CHECK(gradcheck([](auto& x) { return add(x[0], x[1]); }, {random_matrix(m, n, 3), random_matrix(m, n, 4)})
+                      .max_error < kTol);
+            CHECK(gradcheck([](auto& x) { return add(x[0], x[1]); }, {random_matrix(m, n, 5), random_matrix(1, n, 6)})
+                      .max_error < kTol);
+            CHECK(gradcheck([](auto& x) { return sub(x[0], x[1]); }, {random_matrix(m, n, 7), random_matrix(1, n, 8)})
+                      .max_error < kTol);
+        }
+    }
+    SUBCASE("the broadcast row's gradient is the column sum") {
+        auto a = input(rows({{1, 2}, {3, 4}, {5, 6}}));
+        auto b = input(row({1, 1}));
+        backward(sum(sub(a, b)));
+        CHECK_MATRIX_NEAR(b->grad, row({-3, -3}), 0);
+    }
+}
+
+TEST_CASE("mul (elementwise)") {
+    CHECK_MATRIX_NEAR(mul(constant(row({2, 3})), constant(row({4, -1})))->value, row({8, -3}), 0);
+    for (auto [m, n] : kShapes)
+        CHECK(gradcheck([](auto& x) { return mul(x[0], x[1]); }, {random_matrix(m, n, 9), random_matrix(m, n, 10)})
+                  .max_error < kTol);
+}
+
+TEST_CASE("scale") {
+    CHECK_MATRIX_NEAR(scale(constant(row({2, -3})), 0.5)->value, row({1, -1.5}), 0);
+    for (auto [m, n] : kShapes)
+        CHECK(gradcheck([](auto& x) { return scale(x[0], -2.5); }, {random_matrix(m, n, 11)}).max_error < kTol);
+}
+
+TEST_CASE("transpose") {
+    CHECK_MATRIX_NEAR(transpose(constant(rows({{1, 2, 3}})))->value, rows({{1}, {2}, {3}}), 0);
+    for (auto [m, n] : kShapes)
+        CHECK(gradcheck([](auto& x) { return matmul(transpose(x[0]), x[1]); },
+                        {random_matrix(m, n, 12), random_matrix(m, 2, 13)})
+                  .max_error < kTol);
+}
