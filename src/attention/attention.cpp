@@ -37,7 +37,10 @@ Mask attention_mask(Eigen::Index m, Eigen::Index n, const AttentionOptions& opti
     return mask;
 }
 
-Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values, const AttentionOptions& options) {
+namespace {
+
+void check_attention_inputs(const Tensor& queries, const Tensor& keys, const Tensor& values,
+                            const AttentionOptions& options) {
     const std::string op = "attention";
     require_non_empty(op, "queries", queries->value);
     require_non_empty(op, "keys", keys->value);
@@ -48,15 +51,25 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     if (keys->rows() != values->rows())
         fail(op, "keys " + shape_of(keys->value) + " and values " + shape_of(values->value) +
                      ": row counts differ (one value per key)");
-    require_finite(op, "queries", queries->value);
-    require_finite(op, "keys", keys->value);
-    require_finite(op, "values", values->value);
     if (!(options.temperature > 0) || !std::isfinite(options.temperature))
         fail(op, "temperature " + format_number(options.temperature) + " must be finite and > 0");
     if (options.self_only && queries->rows() > keys->rows())
         fail(op, "self-only attention needs at least as many keys as queries, got queries " +
                      shape_of(queries->value) + " and keys " + shape_of(keys->value));
+}
 
+}  // namespace
+
+Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values, const AttentionOptions& options) {
+    require_finite("attention", "queries", queries->value);
+    require_finite("attention", "keys", keys->value);
+    require_finite("attention", "values", values->value);
+    return attention_graph(queries, keys, values, options);
+}
+
+Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,
+                          const AttentionOptions& options) {
+    check_attention_inputs(queries, keys, values, options);
     Attention a;
     a.scores = matmul(queries, transpose(keys));   // (m, n)
     const Mask mask = attention_mask(queries->rows(), keys->rows(), options);

@@ -45,6 +45,11 @@ struct SelfAttention {
 Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values,
                  const AttentionOptions& options = {});
 
+// The same graph with the shape checks only: for a model whose intermediates may legitimately
+// overflow while it diverges (the trainer reports that as a non-finite loss).
+Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,
+                          const AttentionOptions& options);
+
 // embeddings (n, e), wq (e, d), wk (e, d), wv (e, dv).
 SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
                           const AttentionOptions& options = {});

@@ -1,0 +1,157 @@
+// attention-train: trains the tiny next-word model on the bank corpus from the command line.
+// Progress goes to stderr (a bar on a terminal, plain lines otherwise); a JSON summary to stdout.
+#include "model/serialize.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+const char* const kHelp = R"(usage: attention-train [options]
+
+Trains the tiny next-word model (token + position embeddings, causal self-attention,
+unembedding) on the bank corpus and prints a JSON summary.
+
+model (defaults in brackets)
+  --d N             model width [16]
+  --heads N         attention heads, must divide d [1]
+  --layers N        attention layers [1]
+  --context N       longest window in tokens [16]
+  --mlp             add a 4d ReLU MLP after each attention layer [off]
+  --layer-norm      pre-norm before attention, MLP and unembedding [off]
+  --no-attention    each position attends only to itself [attention on]
+training
+  --batch N         sentences per step [16]
+  --lr X            Adam learning rate [0.01]
+  --seed N          initial weights and batch order [1]
+  --steps N         training steps [300]
+  --every N         progress and loss-curve interval in steps [10]
+files
+  --save FILE       write the trained model as JSON
+  --load FILE       continue from a saved model (model flags then come from the file)
+  --help            this text
+)";
+
+struct Options {
+    ae::ModelConfig config;
+    int steps = 300;
+    int every = 10;
+    std::string save, load;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+    std::cerr << "attention-train: " << message << "\n(see attention-train --help)\n";
+    std::exit(2);
+}
+
+template <typename T>
+T number(const std::string& flag, const char* text) {
+    std::istringstream in(text);
+    T value{};
+    if (!(in >> value) || !in.eof()) usage_error(flag + " needs a number, got '" + text + "'");
+    return value;
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        auto value = [&]() -> const char* {
+            if (i + 1 >= argc) usage_error(flag + " needs a value");
+            return argv[++i];
+        };
+        if (flag == "--help" || flag == "-h") {
+            std::cout << kHelp;
+            std::exit(0);
+        } else if (flag == "--d") o.config.d = number<int>(flag, value());
+        else if (flag == "--heads") o.config.heads = number<int>(flag, value());
+        else if (flag == "--layers") o.config.layers = number<int>(flag, value());
+        else if (flag == "--context") o.config.context = number<int>(flag, value());
+        else if (flag == "--mlp") o.config.mlp = true;
+        else if (flag == "--layer-norm") o.config.layer_norm = true;
+        else if (flag == "--no-attention") o.config.attention = false;
+        else if (flag == "--batch") o.config.batch = number<int>(flag, value());
+        else if (flag == "--lr") o.config.learning_rate = number<double>(flag, value());
+        else if (flag == "--seed") o.config.seed = number<std::uint64_t>(flag, value());
+        else if (flag == "--steps") o.steps = number<int>(flag, value());
+        else if (flag == "--every") o.every = std::max(1, number<int>(flag, value()));
+        else if (flag == "--save") o.save = value();
+        else if (flag == "--load") o.load = value();
+        else usage_error("unknown option '" + flag + "'");
+    }
+    return o;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void progress(bool tty, int done, int total, const ae::StepResult& r, double steps_per_s) {
+    if (tty) {
+        const int width = 30, filled = total ? done * width / total : width;
+        std::fprintf(stderr, "\r[%s%s] %d/%d  loss %.4f  %.0f steps/s ", std::string(static_cast<size_t>(filled), '#').c_str(),
+                     std::string(static_cast<size_t>(width - filled), '.').c_str(), done, total, r.loss, steps_per_s);
+        if (done == total) std::fputc('\n', stderr);
+    } else {
+        std::fprintf(stderr, "step %ld  loss %.4f  accuracy %.3f  %.0f steps/s\n", r.step, r.loss, r.accuracy, steps_per_s);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options o = parse(argc, argv);
+    try {
+        auto trainer = o.load.empty() ? std::make_unique<ae::Trainer>(o.config) : ae::load_json(read_file(o.load));
+        const bool tty = isatty(STDERR_FILENO);
+        nlohmann::json losses = nlohmann::json::array();
+        using clock = std::chrono::steady_clock;
+        const auto start = clock::now();
+        int done = 0;
+        std::string error;
+        try {
+            while (done < o.steps) {
+                const int n = std::min(o.every, o.steps - done);
+                const auto results = trainer->train(n);
+                done += n;
+                for (const auto& r : results) losses.push_back(r.loss);
+                const double elapsed = std::chrono::duration<double>(clock::now() - start).count();
+                progress(tty, done, o.steps, results.back(), done / elapsed);
+            }
+        } catch (const ae::TrainingDiverged& e) {
+            error = e.what();
+            std::cerr << "\nattention-train: " << error << "\n";
+        }
+        const double seconds = std::chrono::duration<double>(clock::now() - start).count();
+        const ae::Evaluation e = trainer->evaluate();
+        if (!o.save.empty()) {
+            std::ofstream(o.save) << ae::save_json(*trainer);
+        }
+        nlohmann::json summary = {
+            {"config", nlohmann::json::parse(ae::config_to_json(trainer->model().config()))},
+            {"steps", trainer->step()},
+            {"losses", losses},
+            {"final_loss", losses.empty() ? nlohmann::json(nullptr) : losses.back()},
+            {"test", {{"loss", e.loss}, {"accuracy", e.accuracy}, {"bank_accuracy", e.bank_accuracy},
+                      {"bank_count", e.bank_count}, {"head_finds_context", e.head_finds_context}}},
+            {"steps_per_second", done / std::max(seconds, 1e-9)},
+            {"wall_seconds", seconds},
+        };
+        if (!error.empty()) summary["error"] = error;
+        std::cout << summary.dump(2) << "\n";
+        return error.empty() ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "attention-train: " << e.what() << "\n";
+        return 1;
+    }
+}

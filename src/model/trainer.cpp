@@ -1,0 +1,159 @@
+// The training loop, divergence handling and evaluation.
+#include "model/trainer.hpp"
+
+#include "engine/checks.hpp"
+#include "model/corpus.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ae {
+namespace {
+
+constexpr std::uint64_t kBatchStream = 0x6261746368ull;   // batch order draws its own stream
+
+std::vector<std::vector<int>> windows(const Tokenizer& t, const std::vector<std::string>& sentences, int context) {
+    std::vector<std::vector<int>> out;
+    for (const auto& s : sentences) out.push_back(window(t, s, context));
+    return out;
+}
+
+// Inputs are all but the last token of each window; targets are all but the first.
+void split_inputs_targets(const std::vector<std::vector<int>>& batch, std::vector<std::vector<int>>& inputs,
+                          std::vector<int>& targets) {
+    for (const auto& w : batch) {
+        inputs.emplace_back(w.begin(), w.end() - 1);
+        targets.insert(targets.end(), w.begin() + 1, w.end());
+    }
+}
+
+Eigen::Index argmax(const Matrix& m, Eigen::Index row) {
+    Eigen::Index best = 0;
+    m.row(row).maxCoeff(&best);
+    return best;
+}
+
+double accuracy(const Matrix& logits, const std::vector<int>& targets) {
+    int right = 0;
+    for (size_t i = 0; i < targets.size(); ++i) right += argmax(logits, static_cast<Eigen::Index>(i)) == targets[i];
+    return static_cast<double>(right) / static_cast<double>(targets.size());
+}
+
+std::unique_ptr<Model> new_model(const ModelConfig& config, const Tokenizer& t) {
+    return std::make_unique<Model>(config, t.size());
+}
+
+}  // namespace
+
+std::vector<int> window(const Tokenizer& tokenizer, const std::string& sentence, int context) {
+    std::vector<int> ids = tokenizer.encode(sentence);
+    if (static_cast<int>(ids.size()) > context + 1) ids.resize(static_cast<size_t>(context + 1));
+    return ids;
+}
+
+Trainer::Trainer(const ModelConfig& config)
+    : Trainer(new_model(config, Tokenizer::from_sentences(corpus().train)), Tokenizer::from_sentences(corpus().train), 0) {}
+
+Trainer::Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step)
+    : model_(std::move(model)), tokenizer_(std::move(tokenizer)), rng_(model_->config().seed ^ kBatchStream), step_(step) {
+    if (model_->vocab_size() != tokenizer_.size())
+        fail("trainer", "model has " + std::to_string(model_->vocab_size()) + " words but the tokenizer " +
+                            std::to_string(tokenizer_.size()));
+    AdamOptions adam;
+    adam.lr = model_->config().learning_rate;
+    optimizer_ = std::make_unique<Adam>(model_->parameters(), adam);
+    train_windows_ = windows(tokenizer_, corpus().train, model_->config().context);
+    test_windows_ = windows(tokenizer_, corpus().test, model_->config().context);
+    snapshot();
+}
+
+void Trainer::set_learning_rate(double lr) {
+    optimizer_->set_learning_rate(lr);
+    model_->set_learning_rate(lr);
+}
+
+std::vector<StepResult> Trainer::train(int steps) {
+    if (steps < 0) fail("train", "steps = " + std::to_string(steps) + " must be >= 0");
+    std::vector<StepResult> out;
+    out.reserve(static_cast<size_t>(steps));
+    for (int i = 0; i < steps; ++i) out.push_back(train_step());
+    return out;
+}
+
+StepResult Trainer::train_step() {
+    std::vector<std::vector<int>> batch;
+    for (int i = 0; i < model_->config().batch; ++i) batch.push_back(train_windows_[rng_.below(train_windows_.size())]);
+    std::vector<std::vector<int>> inputs;
+    std::vector<int> targets;
+    split_inputs_targets(batch, inputs, targets);
+
+    const Forward f = model_->forward(inputs);
+    const Tensor loss = cross_entropy(f.logits, targets);
+    const double value = loss->value(0, 0);
+    if (!std::isfinite(value))
+        throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": the loss is " +
+                               format_number(value) + "; the parameters of step " + std::to_string(step_) + " are kept");
+    optimizer_->zero_grad();
+    backward(loss);
+    optimizer_->step();
+    for (const auto& p : model_->parameters())
+        if (!p->value.allFinite()) {
+            restore();
+            throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": parameter '" + p->label +
+                                   "' is no longer finite (learning rate " + format_number(learning_rate()) +
+                                   " is too high?); the parameters of step " + std::to_string(step_) + " are kept");
+        }
+    snapshot();
+    ++step_;
+    return {step_, value, accuracy(f.logits->value, targets)};
+}
+
+void Trainer::snapshot() {
+    const auto params = model_->parameters();
+    last_good_.resize(params.size());
+    for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value;
+}
+
+void Trainer::restore() {
+    const auto params = model_->parameters();
+    for (size_t i = 0; i < params.size(); ++i) params[i]->value = last_good_[i];
+}
+
+Evaluation Trainer::evaluate() const {
+    NoGradGuard no_grad;
+    std::vector<std::vector<int>> inputs;
+    std::vector<int> targets;
+    split_inputs_targets(test_windows_, inputs, targets);
+    const Forward f = model_->forward(inputs);
+    Evaluation e;
+    e.loss = cross_entropy(f.logits, targets)->value(0, 0);
+    e.accuracy = accuracy(f.logits->value, targets);
+
+    std::vector<int> context_ids;
+    for (const auto& pair : bank_pairs()) context_ids.push_back(tokenizer_.id(pair.context));
+    const int bank = tokenizer_.id("bank");
+    const auto& first_layer = f.attention.front();
+    std::vector<int> finds(first_layer.size(), 0);
+    int bank_right = 0, row = 0;
+    for (size_t s = 0; s < inputs.size(); ++s) {
+        const auto& seq = inputs[s];
+        for (size_t i = 0; i < seq.size(); ++i, ++row) {
+            if (seq[i] != bank) continue;
+            ++e.bank_count;
+            bank_right += argmax(f.logits->value, row) == targets[static_cast<size_t>(row)];
+            // the nearest context word before "bank"
+            Eigen::Index context_at = -1;
+            for (size_t j = 0; j < i; ++j)
+                if (std::count(context_ids.begin(), context_ids.end(), seq[j])) context_at = static_cast<Eigen::Index>(j);
+            for (size_t h = 0; h < first_layer.size(); ++h)
+                finds[h] += context_at >= 0 && argmax(first_layer[h][s]->value, static_cast<Eigen::Index>(i)) == context_at;
+        }
+    }
+    if (e.bank_count > 0) {
+        e.bank_accuracy = static_cast<double>(bank_right) / e.bank_count;
+        for (int n : finds) e.head_finds_context.push_back(static_cast<double>(n) / e.bank_count);
+    }
+    return e;
+}
+
+}  // namespace ae

@@ -1,0 +1,69 @@
+// Training and evaluation of the tiny model on the corpus: mini-batches of sentences, Adam,
+// next-word loss; evaluation reports next-word accuracy and the accuracy right after "bank".
+#pragma once
+
+#include "engine/optim.hpp"
+#include "engine/rng.hpp"
+#include "model/model.hpp"
+#include "model/tokenizer.hpp"
+
+#include <memory>
+#include <stdexcept>
+
+namespace ae {
+
+struct StepResult {
+    long step;         // steps taken so far, this one included
+    double loss;       // mean next-word cross-entropy of the batch
+    double accuracy;   // fraction of the batch's next words predicted (argmax) right
+};
+
+struct Evaluation {
+    double loss = 0;            // on the test split
+    double accuracy = 0;        // every next word of the test split
+    double bank_accuracy = 0;   // the word right after "bank"
+    int bank_count = 0;
+    // Per head of the first layer: fraction of test sentences whose "bank" row puts its
+    // largest weight on the context word (river, salary, ...).
+    std::vector<double> head_finds_context;
+};
+
+// Thrown when the loss or a parameter stops being finite; the parameters are those of the last
+// finite step.
+struct TrainingDiverged : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Token ids of a sentence with <bos>/<eos>, cut to fit `context` + 1 (inputs + last target).
+std::vector<int> window(const Tokenizer& tokenizer, const std::string& sentence, int context);
+
+class Trainer {
+public:
+    explicit Trainer(const ModelConfig& config);
+    // Continue from a loaded model (same corpus tokenizer, step count restored).
+    Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step);
+
+    std::vector<StepResult> train(int steps);
+    Evaluation evaluate() const;
+
+    const Model& model() const { return *model_; }
+    const Tokenizer& tokenizer() const { return tokenizer_; }
+    long step() const { return step_; }
+    double learning_rate() const { return optimizer_->learning_rate(); }
+    void set_learning_rate(double lr);
+
+private:
+    StepResult train_step();
+    void snapshot();
+    void restore();
+
+    std::unique_ptr<Model> model_;
+    Tokenizer tokenizer_;
+    std::unique_ptr<Adam> optimizer_;
+    Rng rng_;
+    long step_ = 0;
+    std::vector<std::vector<int>> train_windows_, test_windows_;
+    std::vector<Matrix> last_good_;   // parameters after the last finite step
+};
+
+}  // namespace ae
