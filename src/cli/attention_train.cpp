@@ -31,7 +31,8 @@ training
   --lr X            Adam learning rate [0.01]
   --seed N          initial weights and batch order [1]
   --steps N         training steps [300]
-  --every N         progress and loss-curve interval in steps [10]
+  --every N         progress interval in steps [10]
+  --until-bank X    stop early once test bank accuracy >= X (checked every --every steps)
 files
   --save FILE       write the trained model as JSON
   --load FILE       continue from a saved model (model flags then come from the file)
@@ -42,6 +43,7 @@ struct Options {
     ae::ModelConfig config;
     int steps = 300;
     int every = 10;
+    double until_bank = 2;   // > 1: never stop early
     std::string save, load;
 };
 
@@ -81,6 +83,7 @@ Options parse(int argc, char** argv) {
         else if (flag == "--seed") o.config.seed = number<std::uint64_t>(flag, value());
         else if (flag == "--steps") o.steps = number<int>(flag, value());
         else if (flag == "--every") o.every = std::max(1, number<int>(flag, value()));
+        else if (flag == "--until-bank") o.until_bank = number<double>(flag, value());
         else if (flag == "--save") o.save = value();
         else if (flag == "--load") o.load = value();
         else usage_error("unknown option '" + flag + "'");
@@ -127,6 +130,7 @@ int main(int argc, char** argv) {
                 for (const auto& r : results) losses.push_back(r.loss);
                 const double elapsed = std::chrono::duration<double>(clock::now() - start).count();
                 progress(tty, done, o.steps, results.back(), done / elapsed);
+                if (o.until_bank <= 1 && trainer->evaluate().bank_accuracy >= o.until_bank) break;
             }
         } catch (const ae::TrainingDiverged& e) {
             error = e.what();
