@@ -28,7 +28,7 @@ model (defaults in brackets)
   --no-attention    each position attends only to itself [attention on]
 training
   --batch N         sentences per step [16]
-  --lr X            Adam learning rate [0.01]
+  --lr X            Adam learning rate [0.02]
   --seed N          initial weights and batch order [1]
   --steps N         training steps [300]
   --every N         progress interval in steps [10]

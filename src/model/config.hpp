@@ -15,7 +15,7 @@ struct ModelConfig {
     bool layer_norm = false;     // pre-norm before attention, MLP and unembedding
     bool attention = true;       // false: each position attends only to itself
     int batch = 16;              // sentences per training step
-    double learning_rate = 1e-2; // Adam
+    double learning_rate = 2e-2; // Adam
     std::uint64_t seed = 1;      // initial weights and batch order
 };
 

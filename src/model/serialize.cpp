@@ -14,8 +14,8 @@ const std::string kOp = "load model";
 
 json config_json(const ModelConfig& c) {
     return {{"d", c.d},         {"heads", c.heads},         {"layers", c.layers},
-            {"context", c.context}, {"mlp", c.mlp},         {"layer_norm", c.layer_norm},
-            {"attention", c.attention}, {"batch", c.batch}, {"learning_rate", c.learning_rate},
+            {"context", c.context}, {"mlp", c.mlp},         {"layerNorm", c.layer_norm},
+            {"attention", c.attention}, {"batch", c.batch}, {"learningRate", c.learning_rate},
             {"seed", c.seed}};
 }
 
@@ -34,8 +34,8 @@ void read_field(const json& j, const char* key, T& out, const char* type_name) {
 
 ModelConfig config_of(const json& j) {
     if (!j.is_object()) fail("model config", "expected a JSON object, got " + std::string(j.type_name()));
-    static const std::vector<std::string> known = {"d", "heads", "layers", "context", "mlp", "layer_norm",
-                                                   "attention", "batch", "learning_rate", "seed"};
+    static const std::vector<std::string> known = {"d", "heads", "layers", "context", "mlp", "layerNorm",
+                                                   "attention", "batch", "learningRate", "seed"};
     for (const auto& [key, value] : j.items())
         if (std::find(known.begin(), known.end(), key) == known.end()) fail("model config", "unknown field '" + key + "'");
     ModelConfig c;
@@ -44,10 +44,10 @@ ModelConfig config_of(const json& j) {
     read_field(j, "layers", c.layers, "an integer");
     read_field(j, "context", c.context, "an integer");
     read_field(j, "mlp", c.mlp, "true or false");
-    read_field(j, "layer_norm", c.layer_norm, "true or false");
+    read_field(j, "layerNorm", c.layer_norm, "true or false");
     read_field(j, "attention", c.attention, "true or false");
     read_field(j, "batch", c.batch, "an integer");
-    read_field(j, "learning_rate", c.learning_rate, "a number");
+    read_field(j, "learningRate", c.learning_rate, "a number");
     read_field(j, "seed", c.seed, "a non-negative integer");
     validate(c);
     return c;

@@ -1,0 +1,32 @@
+// The functions the JS API calls: one call per recompute or per training slice. Models live
+// in a registry and JS holds integer handles, so no C++ object is ever owned by JS.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <string>
+
+namespace ae::wasm {
+
+using emscripten::val;
+
+val attend(const val& args);               // {scores, weights, output}
+val attention_gradients(const val& args);  // + loss, grad{queries, keys, values, scores, weights, output}
+val self_attention(const val& args);       // + queries, keys, values; loss and grad when a target is given
+val worked_example();
+
+int model_create(const std::string& config_json);
+int model_load(const std::string& json);
+val model_train(int id, int steps);        // {step, loss, accuracy, losses, accuracies}
+val model_evaluate(int id);
+val model_attention(int id, const std::string& text);
+val model_predict(int id, const std::string& text, int top);
+val model_embeddings(int id);
+val model_info(int id);                    // {config, step, vocabulary}
+std::string model_to_json(int id);
+void model_set_learning_rate(int id, double lr);
+void model_dispose(int id);
+int live_models();
+double heap_used();                        // bytes malloc'ed right now
+
+}  // namespace ae::wasm

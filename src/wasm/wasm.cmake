@@ -1,0 +1,13 @@
+# The WebAssembly module (only under emcmake): one ES module + .wasm serving the page, a Web
+# Worker and Node (TOOLCHAIN.md: web,worker environment; Node passes wasmBinary itself).
+add_executable(attention-engine-module src/wasm/bindings.cpp src/wasm/api.cpp src/wasm/converters.cpp)
+target_link_libraries(attention-engine-module PRIVATE attention_engine)
+target_compile_options(attention-engine-module PRIVATE ${AE_WARNINGS})
+set(AE_WASM_FLAGS -O3 -fwasm-exceptions)
+target_compile_options(attention_engine PRIVATE ${AE_WASM_FLAGS})
+target_compile_options(attention-engine-module PRIVATE ${AE_WASM_FLAGS})
+target_link_options(attention-engine-module PRIVATE
+  ${AE_WASM_FLAGS} --bind
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createAttentionModule
+  -sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0
+  -sDYNAMIC_EXECUTION=0)   # no new Function: the page runs under a strict CSP
