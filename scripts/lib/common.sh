@@ -52,3 +52,18 @@ build_native() {   # build_native <dir> [cmake args...]
     cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
     cmake --build "$dir" -j "$JOBS"
 }
+
+# The WASM engine under emcmake (TOOLCHAIN.md quirks 2 and 3 handled here), then dist/.
+build_site() {
+    say "building the WebAssembly engine (build/wasm)"
+    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm" -DEigen3_DIR=/usr/share/eigen3/cmake \
+        -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
+    cmake --build "$ROOT/build/wasm" -j "$JOBS"
+    say "assembling dist/"
+    rm -rf "$ROOT/dist"
+    mkdir -p "$ROOT/dist"
+    cp -R "$ROOT/web/." "$ROOT/dist/"
+    cp "$ROOT/build/wasm/attention-engine-module.js" "$ROOT/dist/engine/"
+    cp "$ROOT/build/wasm/attention-engine-module.wasm" "$ROOT/dist/engine/attention-engine.wasm"
+    echo "dist/ ready: $(du -sh "$ROOT/dist" | cut -f1)"
+}

@@ -91,7 +91,7 @@ Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tenso
 }
 
 SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
-                          const AttentionOptions& options) {
+                          const AttentionOptions& options, Eigen::Index focus) {
     const std::string op = "self-attention";
     require_non_empty(op, "embeddings", embeddings->value);
     require_finite(op, "embeddings", embeddings->value);
@@ -108,7 +108,11 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     s.queries->label = "queries";
     s.keys->label = "keys";
     s.values->label = "values";
-    const Attention a = attend(s.queries, s.keys, s.values, options);
+    if (focus >= embeddings->rows())
+        fail(op, "focus token " + std::to_string(focus) + " is outside embeddings " + shape_of(embeddings->value));
+    if (focus >= 0 && options.causal) fail(op, "a focus token and a causal mask cannot be combined");
+    const Tensor queries = focus < 0 ? s.queries : slice_rows(s.queries, focus, 1);
+    const Attention a = attend(queries, s.keys, s.values, options);
     s.scores = a.scores;
     s.weights = a.weights;
     s.output = a.output;

@@ -50,9 +50,11 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
 Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,
                           const AttentionOptions& options);
 
-// embeddings (n, e), wq (e, d), wk (e, d), wv (e, dv).
+// embeddings (n, e), wq (e, d), wk (e, d), wv (e, dv). With `focus` = i >= 0 only token i is
+// a query (the walkthrough's "the token being worked on"): scores and weights are (1, n), the
+// output (1, dv); queries, keys and values are still computed for every token.
 SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
-                          const AttentionOptions& options = {});
+                          const AttentionOptions& options = {}, Eigen::Index focus = -1);
 
 // The mask `options` implies for m queries over n keys (empty when nothing is masked).
 Mask attention_mask(Eigen::Index m, Eigen::Index n, const AttentionOptions& options);

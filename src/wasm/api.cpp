@@ -4,6 +4,7 @@
 
 #include "attention/worked_example.hpp"
 #include "engine/checks.hpp"
+#include "engine/optim.hpp"
 #include "model/inference.hpp"
 #include "model/serialize.hpp"
 #include "wasm/converters.hpp"
@@ -110,7 +111,7 @@ val self_attention(const val& args) {
         const std::string op = "selfAttention";
         const Tensor x = input(matrix_from_js(args, "embeddings", op)), wq = input(matrix_from_js(args, "wq", op)),
                      wk = input(matrix_from_js(args, "wk", op)), wv = input(matrix_from_js(args, "wv", op));
-        const SelfAttention s = self_attend(x, wq, wk, wv, options_from_js(args, op));
+        const SelfAttention s = self_attend(x, wq, wk, wv, options_from_js(args, op), focus_from_js(args, op));
         val out = val::object();
         for (const auto& [name, t] : {std::pair<const char*, Tensor>{"queries", s.queries}, {"keys", s.keys},
                                       {"values", s.values}, {"scores", s.scores}, {"weights", s.weights},
@@ -122,6 +123,47 @@ val self_attention(const val& args) {
                                          {"keys", s.keys}, {"values", s.values}, {"scores", s.scores},
                                          {"weights", s.weights}, {"output", s.output}}));
         }
+        return out;
+    });
+}
+
+val weighted_sum(const val& args) {
+    return guard([&] {
+        const std::string op = "weightedSum";
+        const Matrix weights = matrix_from_js(args, "weights", op), values = matrix_from_js(args, "values", op);
+        require_finite(op, "weights", weights);
+        require_finite(op, "values", values);
+        val out = val::object();
+        out.set("output", matrix_to_js(matmul(constant(weights), constant(values))->value));
+        return out;
+    });
+}
+
+val descend(const val& args) {
+    return guard([&] {
+        const std::string op = "descend";
+        std::map<std::string, Tensor> inputs;
+        for (const char* name : {"embeddings", "wq", "wk", "wv"}) inputs[name] = parameter(matrix_from_js(args, name, op), name);
+        std::vector<Tensor> learn;
+        const val names = args["learn"];
+        const int count = names["length"].isNumber() ? names["length"].as<int>() : -1;
+        if (count < 1) fail(op, "learn must list at least one of embeddings, wq, wk, wv");
+        for (int i = 0; i < count; ++i) {
+            const val name = names[i];
+            if (!name.isString() || !inputs.count(name.as<std::string>()))
+                fail(op, "learn may name only embeddings, wq, wk, wv");
+            learn.push_back(inputs.at(name.as<std::string>()));
+        }
+        const val lr = args["learningRate"];
+        if (!lr.isNumber()) fail(op, "learningRate must be a number");
+        Sgd sgd(learn, lr.as<double>());
+        const SelfAttention s = self_attend(inputs["embeddings"], inputs["wq"], inputs["wk"], inputs["wv"],
+                                            options_from_js(args, op), focus_from_js(args, op));
+        const double loss = backward_to_target(s.output, args, op);
+        sgd.step();
+        val out = val::object();
+        for (const auto& [name, t] : inputs) out.set(name, matrix_to_js(t->value));
+        out.set("lossBefore", loss);
         return out;
     });
 }

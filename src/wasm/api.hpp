@@ -13,6 +13,8 @@ using emscripten::val;
 val attend(const val& args);               // {scores, weights, output}
 val attention_gradients(const val& args);  // + loss, grad{queries, keys, values, scores, weights, output}
 val self_attention(const val& args);       // + queries, keys, values; loss and grad when a target is given
+val weighted_sum(const val& args);         // {weights (m,n), values (n,dv)} -> {output}
+val descend(const val& args);              // one SGD step of self-attention's loss on the chosen inputs
 val worked_example();
 
 int model_create(const std::string& config_json);

@@ -8,6 +8,8 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("attend", &attend);
     emscripten::function("attentionGradients", &attention_gradients);
     emscripten::function("selfAttention", &self_attention);
+    emscripten::function("weightedSum", &weighted_sum);
+    emscripten::function("descend", &descend);
     emscripten::function("workedExample", &worked_example);
     emscripten::function("modelCreate", &model_create);
     emscripten::function("modelLoad", &model_load);

@@ -60,4 +60,12 @@ AttentionOptions options_from_js(const val& args, const std::string& op) {
     return o;
 }
 
+Eigen::Index focus_from_js(const val& args, const std::string& op) {
+    const val focus = args["focus"];
+    if (focus.isUndefined() || focus.isNull()) return -1;
+    if (!focus.isNumber() || focus.as<double>() < 0 || focus.as<double>() != std::floor(focus.as<double>()))
+        fail(op, "focus must be a token index (an integer >= 0)");
+    return static_cast<Eigen::Index>(focus.as<double>());
+}
+
 }  // namespace ae::wasm

@@ -17,6 +17,7 @@ Matrix matrix_from_js(const val& args, const char* name, const std::string& op);
 val matrix_to_js(const Matrix& m);
 val numbers_to_js(const std::vector<double>& xs);                                  // Float64Array
 AttentionOptions options_from_js(const val& args, const std::string& op);        // normalize, temperature, causal
+Eigen::Index focus_from_js(const val& args, const std::string& op);              // args.focus, -1 if absent
 
 [[noreturn]] void throw_js_error(const std::string& message, const char* name);
 

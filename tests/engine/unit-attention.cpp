@@ -144,3 +144,20 @@ TEST_CASE("masks: causal and self-only") {
     CHECK_MATRIX_NEAR(s.weights->value, Matrix::Identity(3, 3), 0);
     CHECK_MATRIX_NEAR(s.output->value, ex.values, 0);
 }
+
+TEST_CASE("self-attention with a focus token: only that token is a query") {
+    auto x = input(ex.embeddings), wq = input(ex.wq), wk = input(ex.wk), wv = input(ex.wv);
+    AttentionOptions o = with(Normalizer::Sum);
+    auto s = self_attend(x, wq, wk, wv, o, 0);
+    CHECK_MATRIX_NEAR(s.scores->value, row({1, 2, 5}), 0);
+    CHECK_MATRIX_NEAR(s.output->value, row({0.5, 1.125, 0.75}), 1e-15);
+    backward(half_sse_loss(s.output, constant(ex.target)));
+    // X is one-hot, so d/dWq = d/dQ, and only A's query is used: Wq's row A has the hand-derived
+    // gradient of unit-attention's divide-by-sum case, rows B and C none.
+    CHECK_MATRIX_NEAR(wq->grad, rows({{-174, 85, -4}, {0, 0, 0}, {0, 0, 0}}) / 512, 1e-15);
+    o.causal = true;
+    CHECK_THROWS_WITH_AS(self_attend(x, wq, wk, wv, o, 0), "self-attention: a focus token and a causal mask cannot be combined",
+                         std::invalid_argument);
+    CHECK_THROWS_WITH_AS(self_attend(x, wq, wk, wv, {}, 3), "self-attention: focus token 3 is outside embeddings (3x3)",
+                         std::invalid_argument);
+}

@@ -1,0 +1,52 @@
+// The model through the JS API: training reaches the bank bar, predictions, attention maps,
+// embeddings, toJSON/loadModel round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from './engine.mjs';
+
+const engine = await load();
+const model = engine.createModel();
+const trained = model.train(400);
+
+test('training reaches >= 95% bank accuracy on the test split', () => {
+  assert.equal(trained.step, 400);
+  assert.equal(trained.losses.length, 400);
+  assert.ok(trained.losses.at(-1) < trained.losses[0]);
+  const e = model.evaluate();
+  assert.ok(e.bankAccuracy >= 0.95, `bank accuracy ${e.bankAccuracy}`);
+  assert.ok(e.headFindsContext[0] >= 0.8, `head finds context ${e.headFindsContext[0]}`);
+});
+
+test('predict and attention', () => {
+  const [first] = model.predict('we saw the river near the bank', 3);
+  assert.equal(first.word, 'grass');
+  const map = model.attention('we saw the river near the bank');
+  assert.deepEqual(map.tokens, ['<bos>', 'we', 'saw', 'the', 'river', 'near', 'the', 'bank']);
+  const bankRow = map.layers[0].heads[0][7];
+  assert.equal(bankRow.indexOf(Math.max(...bankRow)), 4, 'bank attends most to river');
+  assert.deepEqual(model.attention('the zebra').known, [true, true, false]);
+});
+
+test('embeddings: one vector and one 2-D point per word', () => {
+  const e = model.embeddings();
+  assert.equal(e.words.length, e.vectors.length);
+  assert.equal(e.projected[0].length, 2);
+  assert.ok(e.words.includes('bank'));
+});
+
+test('toJSON -> loadModel reproduces predictions and the step', () => {
+  const json = JSON.parse(JSON.stringify(model));   // toJSON is what JSON.stringify uses
+  const copy = engine.loadModel(json);
+  assert.equal(copy.info().step, 400);
+  assert.deepEqual(copy.predict('they found the cash at the bank'), model.predict('they found the cash at the bank'));
+  copy.dispose();
+});
+
+test('config and learning rate', () => {
+  const m = engine.createModel({ d: 8, heads: 2, mlp: true, layerNorm: true, seed: 3 });
+  assert.deepEqual({ ...m.info().config }, { d: 8, heads: 2, layers: 1, context: 16, mlp: true, layerNorm: true, attention: true, batch: 16, learningRate: 0.02, seed: 3 });
+  m.setLearningRate(0.005);
+  assert.equal(m.info().config.learningRate, 0.005);
+  assert.throws(() => m.setLearningRate(-1), /learning rate must be a finite number > 0/);
+  m.dispose();
+});
