@@ -21,9 +21,23 @@ export async function start({ headers } = {}) {
       page.on('pageerror', (e) => page.errors.push(e.message));
       return page;
     },
+    // Opens index.html (with an optional hash) and waits until the engine has rendered it.
+    async open(hash = '', options = {}) {
+      const page = await this.page(options);
+      page.dialogs = [];
+      page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
+      await page.goto(`${url}/index.html${hash}`);
+      await page.waitForSelector('body[data-engine="ready"]');
+      return page;
+    },
     async stop() {
       await browser.close();
       server.close();
     },
   };
+}
+
+// The exact engine value behind each number matched by `selector`, in document order.
+export function values(page, selector) {
+  return page.$$eval(selector, (els) => els.map((el) => Number(el.dataset.value)));
 }

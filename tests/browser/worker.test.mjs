@@ -9,7 +9,7 @@ after(() => env.stop());
 
 test('worker trains, reports progress, pauses and resumes', async () => {
   const page = await env.page();
-  await page.goto(`${env.url}/engine/attention-engine.js`);
+  await page.goto(`${env.url}/index.html`);
   const result = await page.evaluate(async () => {
     const worker = new Worker('/engine/training-worker.js', { type: 'module' });
     const messages = [];

@@ -1,0 +1,78 @@
+// Editing: a key edit recomputes the score and clears the slip notice; bad entries are marked
+// at the cell and change nothing; arrow keys step; a reload with the hash restores the edits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, values } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(() => env.stop());
+
+const keyOfB = (n) => `[data-widget=scores] input[aria-label="key of B, entry ${n}"]`;
+
+test("B's key edited to [3, 0, −1] makes its score 4 and the slip notice disappears", async () => {
+  const page = await env.open();
+  await page.fill(keyOfB(2), '0');
+  assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 4, 5]);
+  assert.equal((await page.textContent('[data-widget=scores] .slip-notice')).trim(), '');
+  // the same edit reaches every section that shows B's key
+  assert.equal(await page.inputValue('[data-widget=gradients] input[aria-label="key of B, entry 2"]'), '0');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a bad entry shows its message at the cell and leaves the other numbers unchanged', async () => {
+  const page = await env.open();
+  const before = await values(page, '[data-widget=normalise] [data-weight]');
+  for (const [text, message] of [['abc', /is not a number/], ['', /empty/], ['Infinity', /infinity is not allowed/],
+    ['NaN', /is not a number/], ['2e6', /too large/]]) {
+    await page.fill(keyOfB(1), text);
+    assert.equal(await page.getAttribute(keyOfB(1), 'aria-invalid'), '');
+    const shown = await page.textContent(`#${await page.getAttribute(keyOfB(1), 'aria-errormessage')}`);
+    assert.match(shown, message);
+    assert.match(shown, /^key of B, entry 1: .*; still using 3\.$/);
+    assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
+    assert.deepEqual(await values(page, '[data-widget=normalise] [data-weight]'), before);
+  }
+  await page.fill(keyOfB(1), '4');
+  assert.equal(await page.getAttribute(keyOfB(1), 'aria-invalid'), null);
+  assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 3, 5]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('arrow keys step a number by 0.1 (shift: 1)', async () => {
+  const page = await env.open();
+  await page.focus(keyOfB(1));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
+  assert.equal(await page.inputValue(keyOfB(1)), '4.1');
+  const [a, b, c] = await values(page, '[data-widget=scores] [data-score]');
+  assert.deepEqual([a, c], [1, 5]);
+  assert.ok(Math.abs(b - 3.1) < 1e-12, `score of B ${b}`);
+});
+
+test('dragging sideways scrubs a number', async () => {
+  const page = await env.open();
+  await page.locator(keyOfB(1)).scrollIntoViewIfNeeded();
+  const box = await page.locator(keyOfB(1)).boundingBox();
+  await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 50, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.equal(await page.inputValue(keyOfB(1)), '3.5');   // 40 px at 8 px per 0.1
+});
+
+test('a reload with the hash restores the edits', async () => {
+  const page = await env.open();
+  await page.fill(keyOfB(2), '0');
+  await page.check('[data-widget=all-tokens] input[type=checkbox]');
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /wk=/);
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 4, 5]);
+  assert.equal(await page.isChecked('[data-widget=all-tokens] input[type=checkbox]'), true);
+  await page.click('#reset-page');
+  assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assert.deepEqual(page.errors, []);
+});

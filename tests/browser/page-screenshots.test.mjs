@@ -1,0 +1,31 @@
+// Screenshots of every section at 1280 px and 375 px, light and dark, for people to look at
+// (tests/browser/screenshots/, ignored by git). Checked here: every section rendered, nothing
+// wider than the viewport, every editable cell labelled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start } from './browser.mjs';
+
+const dir = new URL('./screenshots/', import.meta.url).pathname;
+let env;
+before(async () => {
+  env = await start();
+  fs.mkdirSync(dir, { recursive: true });
+});
+after(() => env.stop());
+
+for (const width of [1280, 375]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`every section at ${width} px, ${colorScheme}`, async () => {
+      const page = await env.open('', { viewport: { width, height: 900 }, colorScheme });
+      assert.equal(await page.locator('[aria-busy]').count(), 0, 'every widget rendered');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no sideways scrolling');
+      const unlabeled = await page.$$eval('input, select', (els) => els.filter((e) => !e.getAttribute('aria-label') && !e.closest('label')).length);
+      assert.equal(unlabeled, 0, 'every control has a label');
+      for (const id of await page.$$eval('main > section', (els) => els.map((e) => e.id))) {
+        await page.locator(`#${id}`).screenshot({ path: `${dir}${id}-${width}-${colorScheme}.png` });
+      }
+      assert.deepEqual(page.errors, []);
+    });
+  }
+}

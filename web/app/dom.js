@@ -1,0 +1,59 @@
+// Tiny DOM helpers: elements are built with text nodes only (never innerHTML), numbers are
+// formatted for reading while their exact value stays in data-value for tests and tools.
+
+// h('p', { class: 'x', onclick: f, 'aria-label': '…' }, 'text', child, [more])
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+const MINUS = '\u2212';
+
+// 2 -> "2", -0.25 -> "−0.25", 0.0171478 -> "0.01715" (4 significant decimals after leading zeros).
+export function fmt(x, digits = 4) {
+  if (!Number.isFinite(x)) return String(x);
+  if (Object.is(x, -0) || Math.abs(x) < 1e-12) return '0';
+  let text;
+  if (Number.isInteger(x)) text = String(Math.abs(x));
+  else {
+    const abs = Math.abs(x);
+    const places = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
+    text = abs.toFixed(places).replace(/\.?0+$/, '');
+  }
+  return (x < 0 ? MINUS : '') + text;
+}
+
+// A number as the page shows it: rounded text, exact value in data-value.
+export function num(x, attrs = {}) {
+  return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
+}
+
+// "(−1)" for negatives inside a written-out product, as a reader writes it.
+export function factor(x) {
+  return x < 0 ? `(${fmt(x)})` : fmt(x);
+}
+
+export function identity(n) {
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
+}

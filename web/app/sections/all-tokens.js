@@ -1,0 +1,50 @@
+// Step 6: every token at once. All queries against all keys: the weight matrix as a heatmap,
+// the output of every token, an optional causal mask, and the matrix form.
+import { h, replace } from '../dom.js';
+import { tex } from '../math.js';
+import { Heatmap } from '../widgets/heatmap.js';
+import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { problem, resetButton } from './common.js';
+
+export default {
+  name: 'all-tokens',
+  title: 'All tokens at once',
+  fields: ['causal'],
+  create(ctx) {
+    const heatmap = new Heatmap({ name: 'weights', title: 'weights: row = the token asking, column = the token attended to' });
+    const outputs = new MatrixEditor({
+      name: 'outputs', kind: 'out', rowLabels: ctx.tokens, cols: 3, caption: 'outputs (one new vector per token)',
+      cellLabel: (r, c) => `output of ${ctx.tokens[r]}, entry ${c + 1}`,
+    });
+    const causal = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ causal: e.target.checked }) });
+    const formula = h('div', { class: 'formula' });
+    const status = h('div', { role: 'status' });
+    const element = h('div', {},
+      h('label', { class: 'check' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
+      h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx, ['causal']));
+    let shownFormula = null;
+    return {
+      element,
+      render(state, results) {
+        causal.checked = state.causal;
+        const scaled = state.normalize === 'scaled-softmax';
+        const key = `${state.normalize}-${state.causal}`;
+        if (key !== shownFormula) {
+          shownFormula = key;
+          const scores = scaled ? '\\frac{QK^\\top}{\\sqrt{d}}' : 'QK^\\top';
+          const norm = state.normalize === 'sum' ? '\\operatorname{normalise}' : '\\operatorname{softmax}';
+          replace(formula, tex(`\\text{output} = ${norm}\\!\\left(${scores}${state.causal ? ' + M_{\\text{causal}}' : ''}\\right) V`, { display: true }));
+        }
+        if (results.all.error) {
+          replace(status, problem(results.all.error));
+          return;
+        }
+        replace(status);
+        heatmap.set(results.all.weights, {
+          rowLabels: ctx.tokens, colLabels: ctx.tokens, masked: (r, c) => state.causal && c > r,
+        });
+        outputs.set(results.all.output);
+      },
+    };
+  },
+};

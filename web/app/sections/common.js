@@ -1,0 +1,54 @@
+// Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
+import { h } from '../dom.js';
+import { MatrixEditor } from '../widgets/matrix-editor.js';
+
+export const KIND = { q: 'query', k: 'key', v: 'value' };
+export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
+export const WEIGHT = { q: 'wq', k: 'wk', v: 'wv' };
+export const RESULT = { q: 'queries', k: 'keys', v: 'values' };
+
+export function replaceCell(matrix, r, c, value) {
+  return matrix.map((row, i) => (i === r ? row.map((x, j) => (j === c ? value : x)) : row));
+}
+
+// The q, k or v vectors of the tokens (rows), editable in direct mode, where they are the rows
+// of W (tokens are one-hot); computed from X·W, read-only, in projected mode.
+export class VectorsEditor {
+  constructor(ctx, kind, { rows = null, caption = '' } = {}) {
+    this.kind = kind;
+    this.rows = rows ?? ctx.tokens.map((_, i) => i);
+    this.ctx = ctx;
+    const make = (editable) => new MatrixEditor({
+      name: `${PLURAL[kind]}${editable ? '' : '-computed'}`,
+      kind,
+      rowLabels: this.rows.map((i) => ctx.tokens[i]),
+      cols: 3,
+      caption: caption || PLURAL[kind],
+      cellLabel: (r, c) => `${KIND[kind]} of ${ctx.tokens[this.rows[r]]}, entry ${c + 1}`,
+      onEdit: editable ? (r, c, x) => {
+        const w = WEIGHT[kind];
+        ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
+      } : null,
+    });
+    this.editable = make(true);
+    this.computed = make(false);
+    this.element = h('div', { class: 'vectors' }, this.editable.element, this.computed.element);
+  }
+
+  render(state, results, grads = null) {
+    const direct = state.mode === 'direct';
+    this.editable.element.hidden = !direct;
+    this.computed.element.hidden = direct;
+    const values = this.rows.map((i) => results[RESULT[this.kind]][i]);
+    const g = grads ? this.rows.map((i) => grads[i]) : null;
+    (direct ? this.editable : this.computed).set(values, g);
+  }
+}
+
+export function resetButton(ctx, fields, label = 'Reset this section') {
+  return h('button', { type: 'button', class: 'reset', onclick: () => ctx.reset(fields) }, label);
+}
+
+export function problem(message) {
+  return h('p', { class: 'problem', role: 'status' }, message);
+}

@@ -1,0 +1,156 @@
+// Step 7: learning from a target. The reader sets what A's output should have been; the loss
+// and the gradient of every number appear beside it; the counterfactual question is answered
+// from the gradients; a nudge checks a gradient against a measured change; a step descends.
+import { fmt, h, num, replace } from '../dom.js';
+import { FOCUS, combine, learningArgs } from '../compute.js';
+import { tex } from '../math.js';
+import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton } from './common.js';
+
+const KINDS = ['q', 'k', 'v'];
+
+function vector(xs) {
+  return h('span', { class: 'vector' }, '[', xs.map((x, i) => [i ? ', ' : '', num(x)]), ']');
+}
+
+export default {
+  name: 'gradients',
+  title: 'Learning: gradients',
+  fields: ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv'],
+  create(ctx) {
+    const t = ctx.tokens;
+    const target = new MatrixEditor({
+      name: 'target', kind: 'out', rowLabels: [`${t[FOCUS]}`], cols: 3, caption: `target for ${t[FOCUS]}'s output`,
+      cellLabel: (_, c) => `target for ${t[FOCUS]}'s output, entry ${c + 1}`,
+      onEdit: (_, c, x) => ctx.update({ target: replaceCell(ctx.state().target, 0, c, x) }),
+    });
+    const output = new MatrixEditor({ name: 'output', kind: 'out', rowLabels: [t[FOCUS]], cols: 3, caption: `${t[FOCUS]}'s output`, cellLabel: (_, c) => `output of ${t[FOCUS]}, entry ${c + 1}` });
+    const scores = new MatrixEditor({ name: 'scores', rowLabels: [t[FOCUS]], cols: 3, caption: 'scores', cellLabel: (_, c) => `score of ${t[FOCUS]} for ${t[c]}` });
+    const weights = new MatrixEditor({ name: 'weights', rowLabels: [t[FOCUS]], cols: 3, caption: 'weights', cellLabel: (_, c) => `weight of ${t[FOCUS]} on ${t[c]}` });
+    const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: `${t[FOCUS]}'s query` });
+    const keys = new VectorsEditor(ctx, 'k', { caption: 'keys' });
+    const values = new VectorsEditor(ctx, 'v', { caption: 'values' });
+    const matrices = KINDS.map((kind) => new MatrixEditor({
+      name: `grad-${WEIGHT[kind]}`, kind, rowLabels: ['1', '2', '3'], cols: 3, caption: `W${kind}`,
+      cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
+    }));
+    const loss = h('p', { class: 'loss' });
+    const counterfactual = h('div', { class: 'counterfactual', role: 'status', 'aria-live': 'polite' });
+
+    // Nudge: change one number by epsilon, compare the measured loss change with the prediction.
+    const choices = h('select', { 'aria-label': 'number to nudge' });
+    for (const kind of KINDS) {
+      for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) choices.append(h('option', { value: `${kind},${r},${c}`, 'data-kind': kind }));
+    }
+    const epsilon = h('input', { type: 'text', inputmode: 'decimal', 'aria-label': 'epsilon', size: '8' });
+    epsilon.addEventListener('change', () => {
+      const x = Number(epsilon.value);
+      if (Number.isFinite(x) && x > 0 && x <= 1) ctx.update({ epsilon: x });
+      else epsilon.value = String(ctx.state().epsilon);
+    });
+    const nudgeResult = h('p', { class: 'nudge-result', role: 'status', 'aria-live': 'polite' });
+    const nudge = () => {
+      const state = ctx.state();
+      const [kind, r, c] = choices.value.split(',');
+      const w = WEIGHT[kind];
+      const before = ctx.engine.selfAttention(learningArgs(state));
+      const next = { [w]: replaceCell(state[w], Number(r), Number(c), state[w][r][c] + state.epsilon) };
+      const after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
+      const measured = combine(ctx.engine, [1, -1], [after.loss, before.loss]);
+      const predicted = combine(ctx.engine, [state.epsilon], [before.grad[w][r][c]]);
+      ctx.update(next);
+      replace(nudgeResult, `${choices.selectedOptions[0].textContent} + ${fmt(state.epsilon)}: the loss changed by `,
+        num(measured, { 'data-measured': '' }), '; the gradient predicted ', num(predicted, { 'data-predicted': '' }), '.');
+    };
+
+    // Step: one gradient-descent step on the chosen matrices, through the engine's optimiser.
+    const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each step' });
+    const rate = h('input', { type: 'text', inputmode: 'decimal', 'aria-label': 'learning rate', size: '6' });
+    rate.addEventListener('change', () => {
+      const x = Number(rate.value);
+      if (Number.isFinite(x) && x >= 0.001 && x <= 5) ctx.update({ learningRate: x });
+      else rate.value = String(ctx.state().learningRate);
+    });
+    const learnBoxes = KINDS.map((kind) => h('input', {
+      type: 'checkbox', value: WEIGHT[kind], 'aria-label': `learn W${kind}`,
+      onchange: () => ctx.update({ learn: learnBoxes.filter((b) => b.checked).map((b) => b.value) }),
+    }));
+    const stepStatus = h('p', { class: 'note', role: 'status' });
+    const step = (count) => {
+      let state = ctx.state();
+      if (state.learn.length === 0) {
+        stepStatus.textContent = 'Choose at least one matrix to learn.';
+        return;
+      }
+      try {
+        for (let i = 0; i < count; i++) {
+          const next = ctx.engine.descend({ ...learningArgs(state), learn: state.learn, learningRate: state.learningRate });
+          state = { ...state, wq: next.wq, wk: next.wk, wv: next.wv };
+          const after = ctx.engine.selfAttention(learningArgs(state)).loss;
+          history.append(h('li', {}, num(after, { 'data-loss': '' })));
+        }
+        stepStatus.textContent = '';
+        ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
+      } catch (error) {
+        stepStatus.textContent = error.message;
+      }
+    };
+
+    const element = h('div', {},
+      h('div', { class: 'row-of-matrices' }, target.element, output.element),
+      loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
+      h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
+      h('div', { class: 'row-of-matrices' }, scores.element, weights.element),
+      h('div', { class: 'row-of-matrices' }, query.element, keys.element, values.element),
+      h('details', {}, h('summary', {}, 'Gradients of the matrices Wq, Wk, Wv'),
+        h('p', { class: 'note' }, 'With one-hot tokens (q, k, v typed directly) row i of each matrix is token i’s vector, so these repeat the gradients above.'),
+        h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element))),
+      counterfactual,
+      h('fieldset', { class: 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon, ' ',
+        h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
+      h('fieldset', { class: 'descend' }, h('legend', {}, 'Gradient descent'),
+        KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
+        h('label', {}, ' learning rate ', rate), ' ',
+        h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
+        h('button', { type: 'button', onclick: () => step(10) }, 'Take ten steps'),
+        stepStatus, history),
+      resetButton(ctx, ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv']));
+
+    return {
+      element,
+      render(state, results) {
+        const L = results.learning;
+        target.set(state.target);
+        epsilon.value = String(state.epsilon);
+        rate.value = String(state.learningRate);
+        learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
+        for (const option of choices.options) {
+          const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));
+          option.textContent = state.mode === 'direct'
+            ? `${KIND[kind]} of ${t[r]}, entry ${c + 1}` : `W${kind} row ${r + 1}, column ${c + 1}`;
+        }
+        if (L.error) {
+          replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
+          replace(counterfactual);
+          return;
+        }
+        output.set(L.output);
+        replace(loss, 'loss L = ', num(L.loss, { 'data-loss-value': '' }));
+        scores.set(L.scores, L.grad.scores);
+        weights.set(L.weights, L.grad.weights);
+        query.render(state, results, L.grad.queries);
+        keys.render(state, results, L.grad.keys);
+        values.render(state, results, L.grad.values);
+        matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]], L.grad[WEIGHT[KINDS[i]]]));
+        const gw = L.grad.weights[0], gs = L.grad.scores[0];
+        replace(counterfactual, h('ul', {}, t.map((name, j) => h('li', {},
+          `A bit more of ${name}’s value would make the loss go ${gw[j] > 0 ? 'up' : gw[j] < 0 ? 'down' : 'nowhere'} (∂L/∂weight = `, num(gw[j]), '). ',
+          gs[j] !== 0 ? `So ${t[FOCUS]}’s query and ${name}’s key should move ${gs[j] > 0 ? 'apart (a lower score)' : 'closer (a higher score)'}: ∂L/∂score = ` : 'Its score gets no gradient: ∂L/∂score = ',
+          num(gs[j]), '.'))),
+        h('p', {}, `Gradient descent moves ${t[FOCUS]}’s query against ∂L/∂q = `, vector(L.grad.queries[FOCUS]),
+          ` and each value against its own gradient: would a different ${t[2]} value have helped? ∂L/∂v = `, vector(L.grad.values[2]),
+          ' says which entries to raise (negative) and which to lower (positive).'));
+      },
+    };
+  },
+};

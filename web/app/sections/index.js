@@ -1,0 +1,16 @@
+// The walkthrough's widgets in page order; embed.html and the custom elements look them up by name.
+import tokens from './tokens.js';
+import projections from './projections.js';
+import scores from './scores.js';
+import normalise from './normalise.js';
+import weightedSum from './weighted-sum.js';
+import allTokens from './all-tokens.js';
+import gradients from './gradients.js';
+import softHard from './soft-hard.js';
+import embeddings from './embeddings.js';
+
+export const SECTIONS = [tokens, projections, scores, normalise, weightedSum, allTokens, gradients, softHard, embeddings];
+
+export function section(name) {
+  return SECTIONS.find((s) => s.name === name) ?? null;
+}

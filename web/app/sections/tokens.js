@@ -1,0 +1,28 @@
+// Step 1: tokens are vectors. A, B and C as three editable 3-number embeddings.
+import { h } from '../dom.js';
+import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { resetButton, replaceCell } from './common.js';
+
+export default {
+  name: 'tokens',
+  title: 'Tokens are vectors',
+  fields: ['embeddings'],
+  create(ctx) {
+    const editor = new MatrixEditor({
+      name: 'embeddings', kind: 'x', rowLabels: ctx.tokens, cols: 3, caption: 'token vectors (embeddings)',
+      cellLabel: (r, c) => `token ${ctx.tokens[r]}, entry ${c + 1}`,
+      onEdit: (r, c, x) => ctx.update({ mode: 'projected', embeddings: replaceCell(ctx.state().embeddings, r, c, x) }),
+    });
+    const note = h('p', { class: 'note' });
+    const element = h('div', {}, editor.element, note, resetButton(ctx, ['embeddings']));
+    return {
+      element,
+      render(state, results) {
+        editor.set(results.embeddings);
+        note.textContent = state.mode === 'direct'
+          ? 'With q, k and v typed in directly (step 2), each token is a one-hot vector: editing one switches to computing q, k and v from the tokens.'
+          : 'q, k and v are computed from these vectors (step 2).';
+      },
+    };
+  },
+};

@@ -1,0 +1,174 @@
+// A matrix of numbers, editable or read-only, with an optional gradient shown on each cell.
+// Editable cells are labelled inputs: type a number, ArrowUp/ArrowDown step it (Shift ×10,
+// Alt ÷10), dragging sideways scrubs it. An invalid entry is marked at the cell with a message
+// and the last valid value keeps driving the page.
+import { h, fmt, replace } from '../dom.js';
+import { parseCell } from '../state.js';
+
+const STEP = 0.1;
+const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
+const DRAG_PX_PER_STEP = 8;
+
+export class MatrixEditor {
+  // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value)
+  constructor({ name, kind = '', rowLabels, cols, cellLabel, onEdit = null, caption = '' }) {
+    this.onEdit = onEdit;
+    this.cells = [];
+    this.message = h('p', { class: 'cell-message', role: 'status', 'aria-live': 'polite' });
+    const table = h('table', { class: `matrix ${kind}`, 'data-matrix': name },
+      caption ? h('caption', {}, caption) : null,
+      h('tbody', {}, rowLabels.map((label, r) => h('tr', {},
+        h('th', { scope: 'row' }, label),
+        Array.from({ length: cols }, (_, c) => this.#cell(r, c, cellLabel(r, c)))))));
+    this.element = h('div', { class: 'matrix-editor' }, table, this.message);
+  }
+
+  #cell(r, c, label) {
+    const grad = h('span', { class: 'grad', 'aria-hidden': 'true' });
+    const tip = h('span', { class: 'grad-tip', role: 'tooltip' });
+    let field;
+    if (this.onEdit) {
+      field = h('input', {
+        type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-label': label,
+        'data-cell': `${r},${c}`,
+      });
+      field.addEventListener('input', () => this.#typed(r, c));
+      field.addEventListener('keydown', (e) => this.#key(e, r, c));
+      field.addEventListener('pointerdown', (e) => this.#press(e, r, c));
+      field.addEventListener('blur', () => this.#settle(r, c));
+    } else {
+      field = h('span', { class: 'num', 'aria-label': label, 'data-cell': `${r},${c}`, tabindex: '0' });
+    }
+    const td = h('td', {}, h('span', { class: 'cell' }, field, grad, tip));
+    (this.cells[r] ??= [])[c] = { td, field, grad, tip, value: undefined, label, invalid: false };
+    return td;
+  }
+
+  // values: number[][]; grads: number[][] | null (the gradient of the loss for each cell)
+  set(values, grads = null) {
+    const scale = grads ? Math.max(1e-12, ...grads.flat().map(Math.abs)) : 1;
+    values.forEach((row, r) => row.forEach((x, c) => {
+      const cell = this.cells[r][c];
+      const changed = cell.value !== x;
+      cell.value = x;
+      if (this.onEdit) {
+        if (changed && document.activeElement !== cell.field) {
+          cell.field.value = fmt(x, 6).replace('\u2212', '-');
+          this.#flash(cell);
+        }
+        if (document.activeElement !== cell.field && cell.invalid) this.#mark(cell, null);
+      } else {
+        cell.field.textContent = fmt(x);
+        if (changed) this.#flash(cell);
+      }
+      cell.field.dataset.value = String(x);
+      this.#gradient(cell, grads ? grads[r][c] : null, scale);
+    }));
+  }
+
+  #gradient(cell, g, scale) {
+    cell.td.classList.toggle('has-grad', g !== null);
+    if (g === null) {
+      cell.grad.removeAttribute('data-value');
+      cell.tip.textContent = '';
+      cell.field.removeAttribute('aria-description');
+      return;
+    }
+    // The arrow points the way gradient descent moves the number (against the gradient).
+    const size = Math.abs(g) / scale;
+    cell.grad.dataset.value = String(g);
+    cell.grad.className = `grad ${g > 0 ? 'down' : g < 0 ? 'up' : 'zero'}`;
+    cell.grad.style.setProperty('--size', size.toFixed(3));
+    replace(cell.tip, `∂L/∂(${cell.label}) = ${fmt(g, 5)}`);
+    cell.field.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
+  }
+
+  #flash(cell) {
+    cell.td.classList.remove('changed');
+    void cell.td.offsetWidth;   // restart the CSS animation
+    cell.td.classList.add('changed');
+  }
+
+  #mark(cell, error) {
+    cell.invalid = Boolean(error);
+    cell.field.toggleAttribute('aria-invalid', cell.invalid);
+    cell.td.classList.toggle('invalid', cell.invalid);
+    if (error) {
+      cell.field.setAttribute('aria-errormessage', this.#messageId());
+      replace(this.message, `${cell.label}: ${error}; still using ${fmt(cell.value)}.`);
+    } else if (!this.cells.flat().some((c) => c.invalid)) {
+      replace(this.message);
+    }
+  }
+
+  #messageId() {
+    this.message.id ||= `msg-${Math.random().toString(36).slice(2)}`;
+    return this.message.id;
+  }
+
+  #typed(r, c) {
+    const cell = this.cells[r][c];
+    const { value, error } = parseCell(cell.field.value);
+    this.#mark(cell, error);
+    if (!error) this.#commit(cell, r, c, value);
+  }
+
+  #commit(cell, r, c, value) {
+    if (value === cell.value) return;
+    cell.value = value;
+    this.onEdit(r, c, value);
+  }
+
+  // On leaving a cell, show the value that is in force (the last valid one).
+  #settle(r, c) {
+    const cell = this.cells[r][c];
+    if (cell.invalid) return;
+    cell.field.value = fmt(cell.value, 6).replace('\u2212', '-');
+  }
+
+  #key(event, r, c) {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    const cell = this.cells[r][c];
+    const step = STEP * (event.shiftKey ? 10 : 1) / (event.altKey ? 10 : 1);
+    const next = round(cell.value + (event.key === 'ArrowUp' ? step : -step));
+    this.#mark(cell, null);
+    cell.field.value = fmt(next, 6).replace('\u2212', '-');
+    this.#commit(cell, r, c, next);
+  }
+
+  #press(event, r, c) {
+    if (event.button !== 0) return;
+    const cell = this.cells[r][c];
+    const startX = event.clientX, start = cell.value;
+    let dragging = false;
+    const move = (e) => {
+      const dx = e.clientX - startX;
+      if (!dragging && Math.abs(dx) < DRAG_THRESHOLD) return;
+      if (!dragging) {
+        dragging = true;
+        cell.field.setPointerCapture(event.pointerId);
+        cell.td.classList.add('scrubbing');
+      }
+      e.preventDefault();
+      const next = round(start + Math.round(dx / DRAG_PX_PER_STEP) * STEP);
+      this.#mark(cell, null);
+      cell.field.value = fmt(next, 6).replace('\u2212', '-');
+      this.#commit(cell, r, c, next);
+    };
+    const up = () => {
+      cell.field.removeEventListener('pointermove', move);
+      cell.field.removeEventListener('pointerup', up);
+      cell.field.removeEventListener('pointercancel', up);
+      cell.td.classList.remove('scrubbing');
+    };
+    cell.field.addEventListener('pointermove', move);
+    cell.field.addEventListener('pointerup', up);
+    cell.field.addEventListener('pointercancel', up);
+  }
+}
+
+// Steps of 0.1 should not accumulate binary noise in what the reader sees.
+function round(x) {
+  return Math.round(x * 1e9) / 1e9;
+}
