@@ -20,6 +20,14 @@ struct WorkedExample {
     Matrix stated_weights;  // (1, 3) 0.1, 0.4, 0.5
     Matrix stated_output;   // (1, 3) 0.2, 1.3, 0.6
     Matrix target;          // (1, 3) the default target for A's output in the learning steps
+
+    // The page's other defaults, kept here so the native test of "every number the default page
+    // shows" and the page read the same values.
+    std::string normalize = "softmax";   // the weights used after step 4
+    double temperature = 1;
+    double learning_rate = 0.5;          // step 7's gradient-descent step size
+    double embedding_rate = 0.1;         // step 9's step size for the token vectors
+    double nudge = 1e-4;                 // step 7's nudge epsilon
 };
 
 const WorkedExample& worked_example();

@@ -179,6 +179,11 @@ val worked_example() {
                                       {"statedWeights", w.stated_weights}, {"statedOutput", w.stated_output},
                                       {"target", w.target}})
             out.set(name, matrix_to_js(m));
+        out.set("normalize", w.normalize);
+        out.set("temperature", w.temperature);
+        out.set("learningRate", w.learning_rate);
+        out.set("embeddingRate", w.embedding_rate);
+        out.set("nudge", w.nudge);
         return out;
     });
 }

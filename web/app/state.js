@@ -23,7 +23,7 @@ export const FIELDS = {
   epsilon: { kind: 'number', min: 1e-8, max: 1 },
 };
 
-// Readable default values, from the engine's worked example.
+// The defaults, all from the engine's worked example (one source with the native tests).
 export function defaults(example) {
   return {
     mode: 'direct',
@@ -31,15 +31,15 @@ export function defaults(example) {
     wq: example.wq,
     wk: example.wk,
     wv: example.wv,
-    normalize: 'softmax',
+    normalize: example.normalize,
     stated: false,
-    temperature: 1,
+    temperature: example.temperature,
     causal: false,
     target: example.target,
-    learningRate: 0.5,
+    learningRate: example.learningRate,
     learn: ['wq', 'wk', 'wv'],
-    embeddingRate: 0.1,
-    epsilon: 1e-4,
+    embeddingRate: example.embeddingRate,
+    epsilon: example.nudge,
   };
 }
 

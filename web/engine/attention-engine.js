@@ -259,10 +259,11 @@ class Engine {
   }
 
   /** The walkthrough's worked example: tokens, queries, keys, values, embeddings, wq, wk, wv,
-   *  statedScores, statedWeights, statedOutput and the default target, as the engine holds them. */
+   *  statedScores, statedWeights, statedOutput, the default target, and the page's other defaults
+   *  (normalize, temperature, learningRate, embeddingRate, nudge), as the engine holds them. */
   workedExample() {
-    const { tokens, ...matrices } = this.#module.workedExample();
-    return { tokens, ...mapValues(matrices, fromMatrix) };
+    const { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...matrices } = this.#module.workedExample();
+    return { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...mapValues(matrices, fromMatrix) };
   }
 
   /** A new model of the corpus, config fields as in the README (all optional). */
