@@ -39,6 +39,13 @@ double accuracy(const Matrix& logits, const std::vector<int>& targets) {
     return static_cast<double>(right) / static_cast<double>(targets.size());
 }
 
+std::vector<Matrix> values_of(const std::vector<Tensor>& params) {
+    std::vector<Matrix> out;
+    out.reserve(params.size());
+    for (const auto& p : params) out.push_back(p->value);
+    return out;
+}
+
 std::unique_ptr<Model> new_model(const ModelConfig& config, const Tokenizer& t) {
     return std::make_unique<Model>(config, t.size());
 }
@@ -59,17 +66,29 @@ Trainer::Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step)
     if (model_->vocab_size() != tokenizer_.size())
         fail("trainer", "model has " + std::to_string(model_->vocab_size()) + " words but the tokenizer " +
                             std::to_string(tokenizer_.size()));
+    reset_optimizer();
+    train_windows_ = windows(tokenizer_, corpus().train, model_->config().context);
+    test_windows_ = windows(tokenizer_, corpus().test, model_->config().context);
+    last_good_ = values_of(model_->parameters());
+    last_good_step_ = step_;
+}
+
+void Trainer::reset_optimizer() {
     AdamOptions adam;
     adam.lr = model_->config().learning_rate;
     optimizer_ = std::make_unique<Adam>(model_->parameters(), adam);
-    train_windows_ = windows(tokenizer_, corpus().train, model_->config().context);
-    test_windows_ = windows(tokenizer_, corpus().test, model_->config().context);
-    snapshot();
 }
 
 void Trainer::set_learning_rate(double lr) {
     optimizer_->set_learning_rate(lr);
     model_->set_learning_rate(lr);
+}
+
+long Trainer::restore_last_good() {
+    restore(last_good_);
+    step_ = last_good_step_;
+    reset_optimizer();
+    return step_;
 }
 
 std::vector<StepResult> Trainer::train(int steps) {
@@ -90,33 +109,35 @@ StepResult Trainer::train_step() {
     const Forward f = model_->forward(inputs);
     const Tensor loss = cross_entropy(f.logits, targets);
     const double value = loss->value(0, 0);
-    if (!std::isfinite(value))
+    const double exploded = 10.0 * std::log(static_cast<double>(tokenizer_.size()));
+    if (!std::isfinite(value) || value > exploded)
         throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": the loss is " +
-                               format_number(value) + "; the parameters of step " + std::to_string(step_) + " are kept");
+                               format_number(value) + (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") +
+                               " (learning rate " + format_number(learning_rate()) + " is too high?); the parameters of step " +
+                               std::to_string(step_) + " are kept");
+    before_step_ = values_of(model_->parameters());
     optimizer_->zero_grad();
     backward(loss);
     optimizer_->step();
     for (const auto& p : model_->parameters())
         if (!p->value.allFinite()) {
-            restore();
+            restore(before_step_);
             throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": parameter '" + p->label +
                                    "' is no longer finite (learning rate " + format_number(learning_rate()) +
                                    " is too high?); the parameters of step " + std::to_string(step_) + " are kept");
         }
-    snapshot();
     ++step_;
+    if (best_loss_ == 0 || value < best_loss_) best_loss_ = value;
+    if (value <= 2 * best_loss_) {
+        last_good_ = before_step_;   // the parameters that produced this still-learning loss
+        last_good_step_ = step_ - 1;
+    }
     return {step_, value, accuracy(f.logits->value, targets)};
 }
 
-void Trainer::snapshot() {
+void Trainer::restore(const std::vector<Matrix>& saved) {
     const auto params = model_->parameters();
-    last_good_.resize(params.size());
-    for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value;
-}
-
-void Trainer::restore() {
-    const auto params = model_->parameters();
-    for (size_t i = 0; i < params.size(); ++i) params[i]->value = last_good_[i];
+    for (size_t i = 0; i < params.size(); ++i) params[i]->value = saved[i];
 }
 
 Evaluation Trainer::evaluate() const {

@@ -28,8 +28,9 @@ struct Evaluation {
     std::vector<double> head_finds_context;
 };
 
-// Thrown when the loss or a parameter stops being finite; the parameters are those of the last
-// finite step.
+// Thrown when the loss stops being finite or explodes (above 10x chance, 10 ln V), or a
+// parameter stops being finite; the parameters are then those before the failed step, and
+// restore_last_good() can go back further, to the last step that was still learning.
 struct TrainingDiverged : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -51,11 +52,14 @@ public:
     long step() const { return step_; }
     double learning_rate() const { return optimizer_->learning_rate(); }
     void set_learning_rate(double lr);
+    // Back to the parameters of the last step whose loss was within 2x the best loss seen, with
+    // fresh optimiser moments; returns that step.
+    long restore_last_good();
 
 private:
     StepResult train_step();
-    void snapshot();
-    void restore();
+    void restore(const std::vector<Matrix>& saved);
+    void reset_optimizer();
 
     std::unique_ptr<Model> model_;
     Tokenizer tokenizer_;
@@ -63,7 +67,10 @@ private:
     Rng rng_;
     long step_ = 0;
     std::vector<std::vector<int>> train_windows_, test_windows_;
-    std::vector<Matrix> last_good_;   // parameters after the last finite step
+    std::vector<Matrix> before_step_;   // parameters before the current step, to undo it
+    std::vector<Matrix> last_good_;     // parameters of the last step that was still learning
+    long last_good_step_ = 0;
+    double best_loss_ = 0;              // 0 until the first step
 };
 
 }  // namespace ae

@@ -5,6 +5,7 @@
 #include "attention/worked_example.hpp"
 #include "engine/checks.hpp"
 #include "engine/optim.hpp"
+#include "model/corpus.hpp"
 #include "model/inference.hpp"
 #include "model/serialize.hpp"
 #include "wasm/converters.hpp"
@@ -188,6 +189,19 @@ val worked_example() {
     });
 }
 
+val model_defaults() {
+    return guard([] { return val::global("JSON").call<val>("parse", config_to_json(ModelConfig{})); });
+}
+
+val corpus_sentences() {
+    return guard([] {
+        val out = val::object();
+        out.set("train", strings_to_js(corpus().train));
+        out.set("test", strings_to_js(corpus().test));
+        return out;
+    });
+}
+
 int model_create(const std::string& config_json) {
     return guard([&] { return keep(std::make_unique<Trainer>(config_from_json(config_json))); });
 }
@@ -283,6 +297,10 @@ std::string model_to_json(int id) {
 
 void model_set_learning_rate(int id, double lr) {
     guard([&] { model(id, "setLearningRate").set_learning_rate(lr); });
+}
+
+int model_restore_last_good(int id) {
+    return guard([&] { return static_cast<int>(model(id, "restoreLastGood").restore_last_good()); });
 }
 
 void model_dispose(int id) { g_models.erase(id); }

@@ -17,6 +17,8 @@ val weighted_sum(const val& args);         // {weights (m,n), values (n,dv)} -> 
 val descend(const val& args);              // one SGD step of self-attention's loss on the chosen inputs
 val worked_example();
 
+val model_defaults();                      // the default ModelConfig as an object
+val corpus_sentences();                    // {train, test}: the corpus's sentences
 int model_create(const std::string& config_json);
 int model_load(const std::string& json);
 val model_train(int id, int steps);        // {step, loss, accuracy, losses, accuracies}
@@ -27,6 +29,7 @@ val model_embeddings(int id);
 val model_info(int id);                    // {config, step, vocabulary}
 std::string model_to_json(int id);
 void model_set_learning_rate(int id, double lr);
+int model_restore_last_good(int id);        // back to the last step that was still learning
 void model_dispose(int id);
 int live_models();
 double heap_used();                        // bytes malloc'ed right now

@@ -11,6 +11,8 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("weightedSum", &weighted_sum);
     emscripten::function("descend", &descend);
     emscripten::function("workedExample", &worked_example);
+    emscripten::function("modelDefaults", &model_defaults);
+    emscripten::function("corpus", &corpus_sentences);
     emscripten::function("modelCreate", &model_create);
     emscripten::function("modelLoad", &model_load);
     emscripten::function("modelTrain", &model_train);
@@ -21,6 +23,7 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("modelInfo", &model_info);
     emscripten::function("modelToJSON", &model_to_json);
     emscripten::function("modelSetLearningRate", &model_set_learning_rate);
+    emscripten::function("modelRestoreLastGood", &model_restore_last_good);
     emscripten::function("modelDispose", &model_dispose);
     emscripten::function("liveModels", &live_models);
     emscripten::function("heapUsed", &heap_used);

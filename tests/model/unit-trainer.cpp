@@ -42,6 +42,24 @@ TEST_CASE("same seed: bit-identical losses over 200 steps; another seed differs"
     CHECK(la.back().loss != lc.back().loss);
 }
 
+TEST_CASE("an exploding loss stops training; restore_last_good goes back to a step that was learning") {
+    Trainer t{ModelConfig{}};
+    t.train(100);
+    const double learning = t.evaluate().loss;
+    t.set_learning_rate(50);
+    CHECK_THROWS_WITH_AS(t.train(100), doctest::Contains("over 10 times chance"), TrainingDiverged);
+    const long failed_at = t.step();
+    CHECK(t.evaluate().loss > learning);
+    const long good = t.restore_last_good();
+    CHECK(good <= failed_at);
+    CHECK(good >= 100);
+    CHECK(t.step() == good);
+    CHECK(t.evaluate().loss <= 2 * learning);
+    t.set_learning_rate(0.02);
+    t.train(300);   // and training goes on from there
+    CHECK(t.evaluate().bank_accuracy >= 0.95);
+}
+
 TEST_CASE("a diverging learning rate stops with a clear error and keeps the last finite parameters") {
     ModelConfig c;
     c.learning_rate = 1e300;

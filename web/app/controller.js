@@ -5,12 +5,23 @@ import { decode, defaults, encode } from './state.js';
 
 let instances = 0;
 
+// A test sentence up to and including "bank": the demo asks what comes next.
+export function demoSentence(sentence) {
+  const words = sentence.split(' ');
+  const bank = words.indexOf('bank');
+  return (bank >= 0 ? words.slice(0, bank + 1) : words).join(' ');
+}
+
 export class Controller {
-  // engine: the JS API; notify(message): shows a notice where the reader is looking
-  constructor({ engine, notify = () => {}, useHash = true }) {
+  // engine: the JS API; notify(message): shows a notice where the reader is looking;
+  // locked: state fields whose cells are read-only; hidden: controls (data-control) not shown
+  constructor({ engine, notify = () => {}, useHash = true, locked = [], hidden = [] }) {
+    this.locked = new Set(locked);
+    this.hidden = new Set(hidden);
     this.engine = engine;
     this.example = engine.workedExample();
-    this.base = defaults(this.example);
+    const sentences = engine.corpus().test;
+    this.base = defaults(this.example, engine.modelDefaults(), demoSentence(sentences[0]));
     this.notify = notify;
     this.useHash = useHash;
     this.widgets = [];
@@ -24,10 +35,16 @@ export class Controller {
   }
 
   #readHash() {
-    const { state, error } = decode(location.hash, this.base);
-    if (error) this.notify(`${error[0].toUpperCase()}${error.slice(1)}; showing the worked example instead.`);
-    this.current = state;
+    this.load(location.hash);
     this.written = location.hash.slice(1);
+  }
+
+  // Takes the state from encoded settings (a hash, or an element's attributes as a query
+  // string); settings that cannot be read leave the defaults, with a notice.
+  load(encoded, source = 'The link’s settings') {
+    const { state, error } = decode(encoded, this.base);
+    if (error) this.notify(`${source} ${error}; showing the defaults instead.`);
+    this.current = state;
     this.render();
   }
 
@@ -39,7 +56,7 @@ export class Controller {
       example: this.example,
       tokens: this.example.tokens,
       state: () => this.current,
-      update: (patch) => this.update(patch),
+      update: (patch, options) => this.update(patch, options),
       reset: (fields) => this.update(Object.fromEntries(fields.map((f) => [f, structuredClone(this.base[f])]))),
     };
   }
@@ -49,13 +66,16 @@ export class Controller {
     container.replaceChildren(widget.element);
     container.removeAttribute('aria-busy');
     this.widgets.push(widget);
+    for (const el of widget.element.querySelectorAll('[data-control]')) el.hidden ||= this.hidden.has(el.dataset.control);
+    for (const input of widget.element.querySelectorAll('input[data-field]')) input.readOnly = this.locked.has(input.dataset.field);
     return widget;
   }
 
-  // Applies a patch; the same state then drives every widget (and the hash).
-  update(patch) {
+  // Applies a patch; the same state then drives every widget (and the hash). `quiet` only
+  // records it (the widget that sent it is already showing it).
+  update(patch, { quiet = false } = {}) {
     this.current = { ...this.current, ...patch };
-    this.render();
+    if (!quiet) this.render();
     if (this.useHash) {
       this.written = encode(this.current, this.base);
       history.replaceState(null, '', this.written ? `#${this.written}` : location.pathname + location.search);

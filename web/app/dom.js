@@ -49,6 +49,11 @@ export function num(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
 }
 
+// A fraction shown as a percentage (0.8333 -> "83.3%"), exact value in data-value.
+export function percent(x, attrs = {}) {
+  return h('span', { class: 'num', 'data-value': String(x), ...attrs }, `${fmt(Math.round(x * 1000) / 10)}%`);
+}
+
 // "(−1)" for negatives inside a written-out product, as a reader writes it.
 export function factor(x) {
   return x < 0 ? `(${fmt(x)})` : fmt(x);

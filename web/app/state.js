@@ -21,10 +21,21 @@ export const FIELDS = {
   learn: { kind: 'set', values: ['wq', 'wk', 'wv'] },
   embeddingRate: { kind: 'number', min: 0.001, max: 5 },   // step size for the token vectors (step 9)
   epsilon: { kind: 'number', min: 1e-8, max: 1 },
+  // The live training demo (step 10): config, seed, how far to train and how far it got.
+  demoLearningRate: { kind: 'number', min: 1e-5, max: 1000 },
+  demoHeads: { kind: 'integer', min: 1, max: 4 },
+  demoD: { kind: 'integer', min: 4, max: 64 },
+  demoSeed: { kind: 'integer', min: 0, max: 2 ** 31 },
+  demoMlp: { kind: 'boolean' },
+  demoAttention: { kind: 'boolean' },
+  demoSteps: { kind: 'integer', min: 1, max: 100000 },
+  demoStep: { kind: 'integer', min: 0, max: 100000 },
+  demoText: { kind: 'text', maxLength: 200 },
 };
 
-// The defaults, all from the engine's worked example (one source with the native tests).
-export function defaults(example) {
+// The defaults, all from the engine: its worked example (one source with the native tests) and
+// its default model config and corpus for the training demo.
+export function defaults(example, model, sentence) {
   return {
     mode: 'direct',
     embeddings: example.embeddings,
@@ -40,6 +51,15 @@ export function defaults(example) {
     learn: ['wq', 'wk', 'wv'],
     embeddingRate: example.embeddingRate,
     epsilon: example.nudge,
+    demoLearningRate: model.learningRate,
+    demoHeads: model.heads,
+    demoD: model.d,
+    demoSeed: model.seed,
+    demoMlp: model.mlp,
+    demoAttention: model.attention,
+    demoSteps: 600,
+    demoStep: 0,
+    demoText: sentence,
   };
 }
 
@@ -75,12 +95,17 @@ function decodeValue(key, spec, text) {
     case 'boolean':
       if (text !== '0' && text !== '1') fail('expected 0 or 1');
       return text === '1';
-    case 'number': {
+    case 'number':
+    case 'integer': {
       const { value, error } = parseCell(text);
       if (error) fail(error);
       if (value < spec.min || value > spec.max) fail(`outside ${spec.min}…${spec.max}`);
+      if (spec.kind === 'integer' && !Number.isInteger(value)) fail('expected a whole number');
       return value;
     }
+    case 'text':
+      if (text.length > spec.maxLength) fail('too long');
+      return text;
     case 'set': {
       const items = text === '' ? [] : text.split(',');
       if (!items.every((x) => spec.values.includes(x)) || new Set(items).size !== items.length) fail('unknown entry');
@@ -110,21 +135,22 @@ export function encode(state, base) {
   return params.toString();
 }
 
-// hash -> { state } or { state: defaults, error } when any part cannot be read: a link is
-// either understood whole or not used at all. Keys the page does not know are errors too.
+// hash -> { state } or { state: defaults, error } when any part cannot be read ("could not be
+// read (wk: …)"): settings are either understood whole or not used at all. Unknown keys are
+// errors too.
 export function decode(hash, base) {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text === '') return { state: structuredClone(base) };
-  if (text.length > MAX_HASH) return { state: structuredClone(base), error: `the link's settings are too long (${text.length} characters)` };
+  if (text.length > MAX_HASH) return { state: structuredClone(base), error: `are too long (${text.length} characters)` };
   try {
     const state = structuredClone(base);
     for (const [key, value] of new URLSearchParams(text)) {
-      if (key.startsWith('widget') || key.startsWith('demo.')) continue;   // owned by embed.html and the demo
+      if (key === 'widget') continue;   // embed.html's choice of widget
       if (!Object.hasOwn(FIELDS, key)) throw new Error(`unknown setting “${key.slice(0, 20)}”`);
       state[key] = decodeValue(key, FIELDS[key], value);
     }
     return { state };
   } catch (error) {
-    return { state: structuredClone(base), error: `the link's settings could not be read (${error.message})` };
+    return { state: structuredClone(base), error: `could not be read (${error.message})` };
   }
 }

@@ -192,6 +192,7 @@ function configJSON(op, config) {
 class Engine {
   #module;
   #models;
+  #corpus;
 
   constructor(module) {
     this.#module = module;
@@ -264,6 +265,17 @@ class Engine {
   workedExample() {
     const { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...matrices } = this.#module.workedExample();
     return { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...mapValues(matrices, fromMatrix) };
+  }
+
+  /** The default model config: { d, heads, layers, context, mlp, layerNorm, attention, batch, learningRate, seed } */
+  modelDefaults() {
+    return this.#module.modelDefaults();
+  }
+
+  /** The bank corpus the models learn from: { train: string[], test: string[] } */
+  corpus() {
+    this.#corpus ??= this.#module.corpus();
+    return structuredClone(this.#corpus);
   }
 
   /** A new model of the corpus, config fields as in the README (all optional). */
@@ -346,6 +358,12 @@ class Model {
       throw new Error(`setLearningRate: learning rate must be a finite number > 0, got ${describe(lr)}`);
     }
     this.#module.modelSetLearningRate(this.#handle('setLearningRate'), lr);
+  }
+
+  /** After a TrainingDiverged error: back to the last step that was still learning (fresh Adam
+   *  moments) → that step. */
+  restoreLastGood() {
+    return this.#module.modelRestoreLastGood(this.#handle('restoreLastGood'));
   }
 
   /** Config, vocabulary, step and every parameter, as a plain object (JSON.stringify-able). */

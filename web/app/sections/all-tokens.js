@@ -20,7 +20,7 @@ export default {
     const formula = h('div', { class: 'formula' });
     const status = h('div', { role: 'status' });
     const element = h('div', {},
-      h('label', { class: 'check' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
+      h('label', { class: 'check', 'data-control': 'causal' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
       h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx, ['causal']));
     let shownFormula = null;
     return {

@@ -20,6 +20,7 @@ export class VectorsEditor {
     this.ctx = ctx;
     const make = (editable) => new MatrixEditor({
       name: `${PLURAL[kind]}${editable ? '' : '-computed'}`,
+      field: WEIGHT[kind],
       kind,
       rowLabels: this.rows.map((i) => ctx.tokens[i]),
       cols: 3,
@@ -46,7 +47,7 @@ export class VectorsEditor {
 }
 
 export function resetButton(ctx, fields, label = 'Reset this section') {
-  return h('button', { type: 'button', class: 'reset', onclick: () => ctx.reset(fields) }, label);
+  return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset(fields) }, label);
 }
 
 export function problem(message) {

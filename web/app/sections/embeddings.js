@@ -35,7 +35,7 @@ export default {
       else rate.value = String(ctx.state().embeddingRate);
     });
     const element = h('div', {}, vectors.element, status,
-      h('p', {}, h('label', {}, 'step size ', rate), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
+      h('p', { 'data-control': 'descend' }, h('label', {}, 'step size ', rate), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
       history, resetButton(ctx, ['embeddings', 'embeddingRate']));
     return {
       element,

@@ -106,9 +106,9 @@ export default {
         h('p', { class: 'note' }, 'With one-hot tokens (q, k, v typed directly) row i of each matrix is token i’s vector, so these repeat the gradients above.'),
         h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element))),
       counterfactual,
-      h('fieldset', { class: 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon, ' ',
+      h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon, ' ',
         h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
-      h('fieldset', { class: 'descend' }, h('legend', {}, 'Gradient descent'),
+      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'),
         KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
         h('label', {}, ' learning rate ', rate), ' ',
         h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
@@ -145,8 +145,9 @@ export default {
         const gw = L.grad.weights[0], gs = L.grad.scores[0];
         replace(counterfactual, h('ul', {}, t.map((name, j) => h('li', {},
           `A bit more of ${name}’s value would make the loss go ${gw[j] > 0 ? 'up' : gw[j] < 0 ? 'down' : 'nowhere'} (∂L/∂weight = `, num(gw[j]), '). ',
-          gs[j] !== 0 ? `So ${t[FOCUS]}’s query and ${name}’s key should move ${gs[j] > 0 ? 'apart (a lower score)' : 'closer (a higher score)'}: ∂L/∂score = ` : 'Its score gets no gradient: ∂L/∂score = ',
-          num(gs[j]), '.'))),
+          gs[j] === 0 ? 'Its score gets no gradient (∂L/∂score = '
+            : `Counting what it takes from the others (the weights share one unit), its score should go ${gs[j] > 0 ? 'down' : 'up'}: ${t[FOCUS]}’s query and ${name}’s key move ${gs[j] > 0 ? 'apart' : 'closer'} (∂L/∂score = `,
+          num(gs[j]), ').'))),
         h('p', {}, `Gradient descent moves ${t[FOCUS]}’s query against ∂L/∂q = `, vector(L.grad.queries[FOCUS]),
           ` and each value against its own gradient: would a different ${t[2]} value have helped? ∂L/∂v = `, vector(L.grad.values[2]),
           ' says which entries to raise (negative) and which to lower (positive).'));

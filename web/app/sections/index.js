@@ -8,8 +8,13 @@ import allTokens from './all-tokens.js';
 import gradients from './gradients.js';
 import softHard from './soft-hard.js';
 import embeddings from './embeddings.js';
+import training from './training.js';
 
-export const SECTIONS = [tokens, projections, scores, normalise, weightedSum, allTokens, gradients, softHard, embeddings];
+export const SECTIONS = [tokens, projections, scores, normalise, weightedSum, allTokens, gradients, softHard, embeddings, training];
+
+// The controls an embedding page may hide (elements marked data-control="…").
+export const CONTROLS = ['reset', 'mode', 'normalize', 'temperature', 'causal', 'nudge', 'descend',
+  'config', 'sentence', 'files', 'progress', 'speed'];
 
 export function section(name) {
   return SECTIONS.find((s) => s.name === name) ?? null;

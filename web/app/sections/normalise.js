@@ -18,7 +18,7 @@ export default {
   create(ctx) {
     const bars = Object.fromEntries(SHOWN.map(([n, title]) => [n, new Bars({ name: n, labels: ctx.tokens, title })]));
     const statedBars = new Bars({ name: 'stated', labels: ctx.tokens, title: 'the explanation’s weights' });
-    const choice = h('fieldset', { class: 'toggle' }, h('legend', {}, 'Weights used from here on'),
+    const choice = h('fieldset', { class: 'toggle', 'data-control': 'normalize' }, h('legend', {}, 'Weights used from here on'),
       SHOWN.map(([n, title]) => h('label', {}, h('input', {
         type: 'radio', name: `normalize-${ctx.id}`, value: n, onchange: () => ctx.update({ normalize: n, stated: false }),
       }), ` ${title}`)),
@@ -33,7 +33,7 @@ export default {
     const warnings = h('div', { class: 'warnings', role: 'status', 'aria-live': 'polite' });
     const element = h('div', {},
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
-      h('label', { class: 'slider' }, 'temperature ', slider, ' T = ', temperatureValue),
+      h('label', { class: 'slider', 'data-control': 'temperature' }, 'temperature ', slider, ' T = ', temperatureValue),
       h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })),
       warnings, choice, resetButton(ctx, ['normalize', 'temperature', 'stated']));
     return {

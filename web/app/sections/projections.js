@@ -8,7 +8,7 @@ export default {
   title: 'Query, key, value',
   fields: ['mode', 'wq', 'wk', 'wv'],
   create(ctx) {
-    const toggle = h('fieldset', { class: 'toggle' },
+    const toggle = h('fieldset', { class: 'toggle', 'data-control': 'mode' },
       h('legend', {}, 'Where q, k and v come from'),
       ['direct', 'projected'].map((mode) => h('label', {},
         h('input', { type: 'radio', name: `mode-${ctx.id}`, value: mode, onchange: () => ctx.update({ mode }) }),

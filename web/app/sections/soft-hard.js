@@ -63,7 +63,7 @@ export default {
     };
     const element = h('div', {},
       h('div', { class: 'sides' }, soft.element, hard.element), sliver,
-      h('button', { type: 'button', onclick: run }, `Learn where to look: ${STEPS} steps on Wq and Wk, both ways`),
+      h('button', { type: 'button', 'data-control': 'descend', onclick: run }, `Learn where to look: ${STEPS} steps on Wq and Wk, both ways`),
       chart.element, verdict);
     return {
       element,

@@ -10,8 +10,10 @@ const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
 
 export class MatrixEditor {
-  // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value)
-  constructor({ name, kind = '', rowLabels, cols, cellLabel, onEdit = null, caption = '' }) {
+  // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value);
+  // field: the state field the cells edit (so an embedding page can lock it)
+  constructor({ name, kind = '', rowLabels, cols, cellLabel, onEdit = null, caption = '', field = name }) {
+    this.field = field;
     this.onEdit = onEdit;
     this.cells = [];
     this.message = h('p', { class: 'cell-message', role: 'status', 'aria-live': 'polite' });
@@ -30,7 +32,7 @@ export class MatrixEditor {
     if (this.onEdit) {
       field = h('input', {
         type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-label': label,
-        'data-cell': `${r},${c}`,
+        'data-cell': `${r},${c}`, 'data-field': this.field,
       });
       field.addEventListener('input', () => this.#typed(r, c));
       field.addEventListener('keydown', (e) => this.#key(e, r, c));
@@ -52,11 +54,11 @@ export class MatrixEditor {
       const changed = cell.value !== x;
       cell.value = x;
       if (this.onEdit) {
-        if (changed && document.activeElement !== cell.field) {
+        if (changed && !cell.field.matches(':focus')) {
           cell.field.value = fmt(x, 6).replace('\u2212', '-');
           this.#flash(cell);
         }
-        if (document.activeElement !== cell.field && cell.invalid) this.#mark(cell, null);
+        if (!cell.field.matches(':focus') && cell.invalid) this.#mark(cell, null);
       } else {
         cell.field.textContent = fmt(x);
         if (changed) this.#flash(cell);
@@ -108,6 +110,7 @@ export class MatrixEditor {
 
   #typed(r, c) {
     const cell = this.cells[r][c];
+    if (cell.field.readOnly) return;
     const { value, error } = parseCell(cell.field.value);
     this.#mark(cell, error);
     if (!error) this.#commit(cell, r, c, value);
@@ -128,8 +131,9 @@ export class MatrixEditor {
 
   #key(event, r, c) {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-    event.preventDefault();
     const cell = this.cells[r][c];
+    if (cell.field.readOnly) return;
+    event.preventDefault();
     const step = STEP * (event.shiftKey ? 10 : 1) / (event.altKey ? 10 : 1);
     const next = round(cell.value + (event.key === 'ArrowUp' ? step : -step));
     this.#mark(cell, null);
@@ -138,8 +142,8 @@ export class MatrixEditor {
   }
 
   #press(event, r, c) {
-    if (event.button !== 0) return;
     const cell = this.cells[r][c];
+    if (event.button !== 0 || cell.field.readOnly) return;
     const startX = event.clientX, start = cell.value;
     let dragging = false;
     const move = (e) => {

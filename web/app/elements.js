@@ -1,0 +1,69 @@
+// Every walkthrough widget as a custom element, from this one script:
+//   <script type="module" src="https://…/app/elements.js"></script>
+//   <attention-scores wk="3,-1,0;3,0,-1;0,1,-3" lock="wq" hide="reset"></attention-scores>
+// Attributes: any page setting in kebab-case (wq, normalize, learning-rate, demo-heads, …) in the
+// URL format, validated like an input cell; lock="field,…" makes cells read-only; hide="control,…"
+// hides controls. Each element has its own state and shares one engine with the others.
+import { loadEngine } from '../engine/attention-engine.js';
+import { Controller } from './controller.js';
+import { CONTROLS, SECTIONS } from './sections/index.js';
+import { FIELDS } from './state.js';
+import { h } from './dom.js';
+
+const base = new URL('../', import.meta.url);
+let engine = null;
+
+function kebab(name) {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+// KaTeX's fonts must be declared in the document (Chromium ignores @font-face in shadow roots).
+function ensureKatex() {
+  if (document.querySelector('link[data-attention-katex]')) return;
+  document.head.append(h('link', { rel: 'stylesheet', href: new URL('vendor/katex/katex.min.css', base).href, 'data-attention-katex': '' }));
+  if (!globalThis.katex) document.head.append(h('script', { src: new URL('vendor/katex/katex.min.js', base).href, defer: true }));
+}
+
+class AttentionWidget extends HTMLElement {
+  async connectedCallback() {
+    if (this.shadowRoot) return;
+    ensureKatex();
+    const root = this.attachShadow({ mode: 'open' });
+    const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
+    const container = h('div', { class: 'widget', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Starting the engine…'));
+    root.append(
+      h('link', { rel: 'stylesheet', href: new URL('vendor/katex/katex.min.css', base).href }),
+      h('link', { rel: 'stylesheet', href: new URL('styles.css', base).href }),
+      notices, container);
+    const notify = (message) => notices.append(h('p', { class: 'notice', role: 'status' }, message));
+    try {
+      engine ??= loadEngine();
+      const ready = await engine;
+      const settings = new URLSearchParams();
+      for (const key of Object.keys(FIELDS)) {
+        const value = this.getAttribute(kebab(key));
+        if (value !== null) settings.set(key, value);
+      }
+      const list = (attribute, allowed) => {
+        const items = (this.getAttribute(attribute) ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        const bad = items.filter((x) => !allowed.includes(x));
+        if (bad.length) notify(`${attribute}: ignoring ${bad.join(', ').slice(0, 40)} (not one of ${allowed.join(', ')}).`);
+        return items.filter((x) => allowed.includes(x));
+      };
+      const controller = new Controller({
+        engine: ready, notify, useHash: false,
+        locked: list('lock', Object.keys(FIELDS)), hidden: list('hide', CONTROLS),
+      });
+      controller.mount(this.constructor.section, container);
+      controller.load(settings.toString(), 'This element’s attributes');
+      this.dataset.ready = '';
+    } catch (error) {
+      container.replaceChildren(h('p', { class: 'problem' }, `The attention engine could not be loaded (${error.message}).`));
+    }
+  }
+}
+
+for (const section of SECTIONS) {
+  const name = `attention-${section.name}`;
+  if (!customElements.get(name)) customElements.define(name, class extends AttentionWidget { static section = section; });
+}

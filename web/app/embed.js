@@ -1,0 +1,63 @@
+// embed.html: one widget alone, chosen by the hash (#widget=scores&wk=…), with no page chrome.
+// It tells its parent page how tall it is, so an iframe can fit its content:
+//   parent.postMessage({ type: 'attention-explained:height', widget, height }, '*')
+// #lock=wk,target makes those cells read-only; #hide=reset,nudge hides those controls.
+import { loadEngine } from '../engine/attention-engine.js';
+import { Controller } from './controller.js';
+import { CONTROLS, SECTIONS, section } from './sections/index.js';
+import { FIELDS } from './state.js';
+import { h } from './dom.js';
+
+const root = document.getElementById('embed');
+const notices = document.getElementById('notices');
+const notify = (message) => notices.append(h('p', { class: 'notice', role: 'status' }, message));
+
+function list(params, key, allowed) {
+  const items = (params.get(key) ?? '').split(',').filter(Boolean);
+  const unknown = items.filter((x) => !allowed.includes(x));
+  if (unknown.length) notify(`Ignoring ${key}=${unknown.join(',').slice(0, 40)}: not one of ${allowed.join(', ')}.`);
+  return items.filter((x) => allowed.includes(x));
+}
+
+function reportHeight(name) {
+  const send = () => parent.postMessage({ type: 'attention-explained:height', widget: name, height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  new ResizeObserver(send).observe(document.body);
+  send();
+}
+
+async function main() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const name = params.get('widget') ?? '';
+  const chosen = section(name);
+  if (!chosen) {
+    root.replaceChildren(h('p', { class: 'problem' }, `No widget named “${name.slice(0, 40)}”. Choose one of: ${SECTIONS.map((s) => s.name).join(', ')}.`));
+    root.removeAttribute('aria-busy');
+    reportHeight(name);
+    return;
+  }
+  document.title = `${chosen.title}: Attention, Explained Live`;
+  let engine;
+  try {
+    if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+    engine = await loadEngine();
+  } catch (error) {
+    root.replaceChildren(h('p', { class: 'problem' }, `The attention engine could not be loaded (${error.message}).`));
+    reportHeight(name);
+    return;
+  }
+  // lock and hide are read here; everything else in the hash is page state.
+  const state = new URLSearchParams(params);
+  state.delete('lock');
+  state.delete('hide');
+  const controller = new Controller({
+    engine, notify, useHash: false,
+    locked: list(params, 'lock', Object.keys(FIELDS)), hidden: list(params, 'hide', CONTROLS),
+  });
+  controller.mount(chosen, root);
+  controller.load(state.toString());
+  root.dataset.widget = name;
+  document.body.dataset.engine = 'ready';
+  reportHeight(name);
+}
+
+main();

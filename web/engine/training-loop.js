@@ -1,0 +1,186 @@
+// The training loop behind the training worker: commands in, progress messages out, training
+// in short slices so commands are heard promptly. No worker globals here, so the same loop can
+// run on the main thread where a worker cannot start (a page opened from file://).
+// Protocol (README, "Training worker"): commands create, load, start, pause, resume, step,
+// reset, setLearningRate, setText, restore, export; messages 'ready' | 'progress' | 'paused' |
+// 'diverged' | 'restored' | 'model' | 'error'; at most ~30 progress messages/s.
+
+const MIN_MESSAGE_GAP_MS = 1000 / 30;
+const SLICE_MS = 12;   // training per turn of the event loop, so commands are heard promptly
+
+// enginePromise: a promise of the JS API's engine; post(message): delivers a message
+// Returns handle(command), which never throws: failures are posted as 'error' messages.
+export function createTrainingLoop(enginePromise, post) {
+  const state = {
+    engine: null,
+    model: null,
+    step: 0,
+    config: {},
+    running: false,
+    untilStep: Infinity,
+    text: '',
+    progressEveryMs: 100,
+    attentionEveryMs: 250,
+    evaluateEveryMs: 500,
+    stepsPerCall: 1,
+    pending: { losses: [], accuracies: [] },
+    lastPost: 0,
+    lastAttention: 0,
+    lastEvaluate: 0,
+    windowStart: 0,
+    windowSteps: 0,
+  };
+
+  const ready = enginePromise.then((engine) => { state.engine = engine; });
+
+  function newModel(config) {
+    state.model?.dispose();
+    state.config = config ?? {};
+    state.model = state.engine.createModel(state.config);
+    state.step = 0;
+  }
+
+  function progress(force) {
+    const now = performance.now();
+    if (!force && now - state.lastPost < Math.max(MIN_MESSAGE_GAP_MS, state.progressEveryMs)) return;
+    const message = {
+      type: 'progress',
+      step: state.step,
+      running: state.running,
+      losses: state.pending.losses,
+      accuracies: state.pending.accuracies,
+      stepsPerSecond: state.windowSteps > 0 ? (1000 * state.windowSteps) / Math.max(1, now - state.windowStart) : 0,
+    };
+    state.pending = { losses: [], accuracies: [] };
+    if (force || now - state.lastAttention >= state.attentionEveryMs) {
+      if (state.text) message.attention = state.model.attention(state.text);
+      if (state.text) message.predictions = state.model.predict(state.text, 5);
+      message.embeddings = state.model.embeddings();
+      state.lastAttention = now;
+    }
+    if (force || now - state.lastEvaluate >= state.evaluateEveryMs) {
+      message.evaluation = state.model.evaluate();
+      state.lastEvaluate = now;
+    }
+    state.lastPost = now;
+    post(message);
+  }
+
+  function trainSome(steps) {
+    const r = state.model.train(steps);
+    state.pending.losses.push(...r.losses);
+    state.pending.accuracies.push(...r.accuracies);
+    state.windowSteps += r.losses.length;
+    state.step = r.step;
+    return r;
+  }
+
+  function stop(type, extra = {}) {
+    state.running = false;
+    progress(true);
+    post({ type, step: state.step, ...extra });
+  }
+
+  async function loop() {
+    state.windowStart = performance.now();
+    state.windowSteps = 0;
+    while (state.running) {
+      const sliceStart = performance.now();
+      try {
+        while (state.running && performance.now() - sliceStart < SLICE_MS) {
+          const left = state.untilStep - state.step;
+          if (left <= 0) {
+            stop('paused', { reason: 'reached the chosen number of steps' });
+            return;
+          }
+          const callStart = performance.now();
+          trainSome(Math.min(state.stepsPerCall, left));
+          // Aim for calls of about 4 ms: long enough to amortise the crossing, short enough to stop.
+          const ms = performance.now() - callStart;
+          state.stepsPerCall = Math.max(1, Math.min(1000, Math.round(state.stepsPerCall * (ms > 6 ? 0.5 : ms < 2 ? 2 : 1))));
+        }
+      } catch (error) {
+        stop(error.name === 'TrainingDiverged' ? 'diverged' : 'error', { message: error.message });
+        return;
+      }
+      progress(false);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  const commands = {
+    create({ config, text, progressEveryMs, attentionEveryMs, evaluateEveryMs }) {
+      state.running = false;
+      if (typeof text === 'string') state.text = text;
+      if (Number.isFinite(progressEveryMs)) state.progressEveryMs = progressEveryMs;
+      if (Number.isFinite(attentionEveryMs)) state.attentionEveryMs = attentionEveryMs;
+      if (Number.isFinite(evaluateEveryMs)) state.evaluateEveryMs = evaluateEveryMs;
+      newModel(config);
+      post({ type: 'ready', info: state.model.info() });
+      progress(true);
+    },
+    load({ json }) {
+      const model = state.engine.loadModel(json);   // throws before anything is replaced
+      state.running = false;
+      state.model?.dispose();
+      state.model = model;
+      state.config = model.info().config;
+      state.step = model.info().step;
+      post({ type: 'ready', info: model.info() });
+      progress(true);
+    },
+    start({ untilStep }) {
+      state.untilStep = Number.isFinite(untilStep) ? untilStep : Infinity;
+      if (state.running) return;
+      state.running = true;
+      loop();
+    },
+    resume() {
+      commands.start({ untilStep: state.untilStep });
+    },
+    pause() {
+      if (state.running) stop('paused', { reason: 'paused' });
+    },
+    step({ count = 1 }) {
+      state.running = false;
+      try {
+        trainSome(count);
+        progress(true);
+      } catch (error) {
+        stop(error.name === 'TrainingDiverged' ? 'diverged' : 'error', { message: error.message });
+      }
+    },
+    reset({ config }) {
+      commands.create({ config: config ?? state.config });
+    },
+    setLearningRate({ learningRate }) {
+      state.model.setLearningRate(learningRate);
+      post({ type: 'ready', info: state.model.info() });
+    },
+    restore() {
+      state.running = false;
+      state.step = state.model.restoreLastGood();
+      post({ type: 'restored', step: state.step });
+      progress(true);
+    },
+    setText({ text }) {
+      state.text = String(text);
+      progress(true);
+    },
+    export() {
+      post({ type: 'model', json: state.model.toJSON() });
+    },
+  };
+
+  return async function handle(data) {
+    try {
+      await ready;
+      const command = data && Object.hasOwn(commands, data.type) ? commands[data.type] : null;
+      if (!command) throw new Error(`training worker: unknown command ${JSON.stringify(data?.type)}`);
+      if (!state.model && data.type !== 'create' && data.type !== 'load') newModel({});
+      command(data);
+    } catch (error) {
+      post({ type: 'error', message: error.message, command: data?.type });
+    }
+  };
+}
