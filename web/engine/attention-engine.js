@@ -14,12 +14,23 @@ const MAX_SIDE = 4096;            // rows or columns of one matrix
 const MAX_ENTRIES = 1 << 20;      // entries of one matrix
 const MAX_TEXT = 10000;           // characters of a sentence given to a model
 
-export async function loadEngine({ wasmBinary } = {}) {
+export async function loadEngine({ wasmBinary = inlinedWasm() } = {}) {
   const module = await createAttentionModule({
     locateFile: (file) => new URL(file.endsWith('.wasm') ? './attention-engine.wasm' : file, import.meta.url).href,
     ...(wasmBinary ? { wasmBinary } : {}),
   });
   return new Engine(module);
+}
+
+// The single-file page (dist/attention-explained.html) carries the wasm as base64 in
+// <script type="application/octet-stream" id="attention-engine-wasm">; elsewhere there is none.
+function inlinedWasm() {
+  const holder = globalThis.document?.getElementById('attention-engine-wasm');
+  if (!holder) return undefined;
+  const text = atob(holder.textContent.trim());
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 // --- validation and conversion -------------------------------------------------------------

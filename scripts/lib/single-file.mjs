@@ -1,0 +1,51 @@
+// Writes dist/attention-explained.html: the whole page in one file that works opened from disk
+// (file://) with no network: the app bundled by esbuild, the wasm as base64, styles, KaTeX and
+// its fonts (as data: URLs) inline. Training falls back to the page's thread there, in slices,
+// because a worker cannot start from a file:// page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const read = (file) => fs.readFileSync(path.join(dist, file));
+
+// Inline JS must not close its <script> early.
+const scriptSafe = (js) => js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+
+function katexCss() {
+  const fonts = path.join(dist, 'vendor/katex/fonts');
+  // Keep only the woff2 source of each @font-face, as a data: URL.
+  return read('vendor/katex/katex.min.css').toString().replace(/src:([^;}]*)/g, (_, sources) => {
+    const woff2 = sources.match(/url\(fonts\/([^)]+\.woff2)\)/);
+    if (!woff2) return `src:${sources}`;
+    const data = fs.readFileSync(path.join(fonts, woff2[1])).toString('base64');
+    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  });
+}
+
+const bundle = await build({
+  entryPoints: [path.join(dist, 'app/main.js')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  write: false,
+  target: 'es2022',
+  logLevel: 'error',
+});
+
+const favicon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}`;
+let html = read('index.html').toString();
+html = html
+  .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}">`)
+  .replace(/\s*<link rel="stylesheet"[^>]*>/g, '')
+  .replace(/\s*<script[^>]*><\/script>/g, '');
+const head = [
+  `<style>${katexCss()}</style>`,
+  `<style>${read('styles.css')}</style>`,
+  `<script>${scriptSafe(read('vendor/katex/katex.min.js').toString())}</script>`,
+  `<script type="application/octet-stream" id="attention-engine-wasm">${read('engine/attention-engine.wasm').toString('base64')}</script>`,
+  `<script type="module">${scriptSafe(bundle.outputFiles[0].text)}</script>`,
+].join('\n');
+html = html.replace('</head>', `${head}\n</head>`);
+fs.writeFileSync(path.join(dist, 'attention-explained.html'), html);
+console.log(`dist/attention-explained.html: ${(html.length / 1024).toFixed(0)} KiB`);

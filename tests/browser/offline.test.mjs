@@ -1,0 +1,26 @@
+// dist/attention-explained.html opened from disk: computes the worked example and trains, with
+// nothing loaded from anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, values } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(() => env.stop());
+
+test('the single file works from file:// with no network', async () => {
+  const page = await env.page();
+  const fetched = [];
+  page.on('request', (r) => { if (!/^(data|file|blob):/.test(r.url())) fetched.push(r.url()); });
+  await page.goto(new URL('../../dist/attention-explained.html', import.meta.url).href);
+  await page.waitForSelector('body[data-engine="ready"]');
+  assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
+  assert.ok(await page.locator('.katex').count() >= 3, 'math typeset');
+  await page.click('[data-widget=training] [data-action=play]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 600, null, { timeout: 60000 });
+  await page.waitForSelector('[data-widget=training] .training[data-running=false]');
+  const [bank] = await values(page, '[data-widget=training] [data-bank-accuracy]');
+  assert.ok(bank >= 0.95, `bank accuracy ${bank}`);
+  assert.deepEqual(fetched, []);
+  assert.deepEqual(page.errors, []);
+});

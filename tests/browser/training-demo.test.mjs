@@ -1,0 +1,136 @@
+// The live training demo in Chromium: it trains in the worker to the bank accuracy bar with
+// every view updating; pause really stops; attention off lands below the bar; a diverging
+// learning rate pauses with a message and the restore works; export -> import reproduces the
+// predictions; the demo state survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, values } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(() => env.stop());
+
+const demo = '[data-widget=training]';
+const step = async (page) => Number(await page.getAttribute(`${demo} [data-step]`, 'data-step'));
+const idle = (page) => page.waitForSelector(`${demo} .training[data-running=false]`);
+const predictions = (page) => page.$$eval(`${demo} .predictions li`, (lis) => lis.map((li) => [li.dataset.word, li.querySelector('.num').dataset.value]));
+
+async function trainTo(page, steps) {
+  await page.fill(`${demo} input[aria-label="steps to train"]`, String(steps));
+  await page.dispatchEvent(`${demo} input[aria-label="steps to train"]`, 'change');
+  await page.click(`${demo} [data-action=play]`);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= n, steps, { timeout: 60000 });
+  await idle(page);
+  // the final progress message carries the evaluation of the last step
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-bank-accuracy]'));
+}
+
+test('trains in the worker to the bank accuracy bar, every view updating; pause stops the steps', async () => {
+  const page = await env.open();
+  await page.evaluate(() => {
+    window.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+    }).observe({ type: 'longtask' });   // from now on: while training, not while loading
+  });
+  assert.equal(await page.getAttribute(`${demo} [data-runs-in]`, 'data-runs-in'), 'worker');
+  assert.ok(page.workers().some((w) => w.url().endsWith('/engine/training-worker.js')), 'the training worker is running');
+  const firstPoints = await page.$eval(`${demo} [data-scatter] circle[data-word=bank]`, (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
+
+  await trainTo(page, 600);
+  const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
+  assert.ok(bank >= 0.95, `bank accuracy ${bank}`);
+  const [finds] = await values(page, `${demo} [data-finds-context]`);
+  assert.ok(finds >= 0.8, `head finds the context word in ${finds}`);
+  assert.ok(Number(await page.getAttribute(`${demo} [data-chart=loss]`, 'data-points')) >= 600, 'loss curve drawn');
+  assert.ok(Number(await page.getAttribute(`${demo} [data-chart=bank-accuracy]`, 'data-points')) >= 2, 'accuracy curve drawn');
+  assert.equal(await page.locator(`${demo} [data-heatmap=head-0] .heat`).count(), 7 * 7, 'heatmap of "the boy saw the river bank"');
+  const bankRow = await page.$$eval(`${demo} [data-heatmap=head-0] .heat .num`, (els) => els.slice(42).map((e) => Number(e.dataset.value)));
+  assert.equal(bankRow.indexOf(Math.max(...bankRow)), 5, 'the bank row looks at "river"');
+  assert.equal((await predictions(page))[0][0], 'grass');
+  const lastPoints = await page.$eval(`${demo} [data-scatter] circle[data-word=bank]`, (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
+  assert.notEqual(lastPoints, firstPoints, 'the embedding view moved');
+
+  // Pause really stops: after the pause, one explicit step moves the count by exactly one.
+  await page.fill(`${demo} input[aria-label="steps to train"]`, '100000');
+  await page.dispatchEvent(`${demo} input[aria-label="steps to train"]`, 'change');
+  await page.click(`${demo} [data-action=play]`);
+  await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 700);
+  await page.click(`${demo} [data-action=pause]`);
+  await idle(page);
+  const paused = await step(page);
+  await page.click(`${demo} [data-action=step]`);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) !== n, paused);
+  assert.equal(await step(page), paused + 1);
+  console.log(`# longest main-thread task while training: ${(await page.evaluate(() => window.longestTask)).toFixed(0)} ms`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('with attention off, retraining lands below the bar', async () => {
+  const page = await env.open();
+  await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);
+  await trainTo(page, 600);
+  const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
+  assert.ok(bank <= 0.65, `bank accuracy without attention ${bank}`);
+  assert.match(await page.textContent(`${demo} .reading`), /Attention is off/);
+});
+
+test('a diverging learning rate pauses with a message, and the restore works', async () => {
+  const page = await env.open();
+  await trainTo(page, 100);
+  await page.fill(`${demo} input[aria-label="learning rate"]`, '50');
+  await page.dispatchEvent(`${demo} input[aria-label="learning rate"]`, 'change');
+  await page.fill(`${demo} input[aria-label="steps to train"]`, '400');
+  await page.dispatchEvent(`${demo} input[aria-label="steps to train"]`, 'change');
+  await page.click(`${demo} [data-action=play]`);
+  await page.waitForSelector(`${demo} .diverged .problem`);
+  assert.match(await page.textContent(`${demo} .diverged`), /training diverged at step \d+: the loss is .* over 10 times chance/);
+  await idle(page);
+  await page.fill(`${demo} input[aria-label="learning rate"]`, '0.02');
+  await page.dispatchEvent(`${demo} input[aria-label="learning rate"]`, 'change');
+  await page.click(`${demo} [data-action=restore]`);
+  await page.waitForSelector(`${demo} [data-action=restore]`, { state: 'hidden' });
+  assert.match(await page.textContent(`${demo} .status`), /Back at step \d+, the last step that was still learning/);
+  const restored = await step(page);
+  assert.ok(restored >= 100 && restored <= 400);
+  await trainTo(page, restored + 400);
+  const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
+  assert.ok(bank >= 0.95, `after the restore training works again: ${bank}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('export -> import reproduces the predictions; a broken file changes nothing', async () => {
+  const page = await env.open();
+  await trainTo(page, 300);
+  const trained = await predictions(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${demo} [data-action=export]`)]);
+  const file = await download.path();
+  await page.click(`${demo} [data-action=reset]`);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '0');
+  assert.notDeepEqual(await predictions(page), trained);
+  await page.setInputFiles(`${demo} input[type=file]`, file);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '300');
+  assert.deepEqual(await predictions(page), trained);
+
+  const broken = JSON.parse(fs.readFileSync(file, 'utf8'));
+  broken.parameters['layer0.wq'].data.pop();
+  await page.setInputFiles(`${demo} input[type=file]`, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await page.waitForSelector(`${demo} .status .problem`);
+  assert.match(await page.textContent(`${demo} .status`), /could not be imported: load model: parameter 'layer0.wq' needs 256 numbers/);
+  assert.equal(await step(page), 300);
+  assert.deepEqual(await predictions(page), trained);
+});
+
+test('config, seed and step are in the URL: a reload reproduces the model', async () => {
+  const page = await env.open();
+  await page.fill(`${demo} input[aria-label=seed]`, '5');
+  await page.dispatchEvent(`${demo} input[aria-label=seed]`, 'change');
+  await trainTo(page, 250);
+  const trained = await predictions(page);
+  assert.match(await page.evaluate(() => location.hash), /demoSeed=5.*demoStep=250|demoStep=250.*demoSeed=5/);
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '250', null, { timeout: 30000 });
+  assert.deepEqual(await predictions(page), trained);
+});
