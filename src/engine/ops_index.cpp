@@ -23,31 +23,22 @@ Tensor gather_rows(const Tensor& table, const std::vector<int>& ids) {
         out.row(static_cast<Eigen::Index>(i)) = table->value.row(ids[i]);
     }
     return make_result(out, {table}, [ids](Node& node) {
-        Node& t = *node.parents[0];
-        Matrix g = Matrix::Zero(t.rows(), t.cols());
-        for (size_t i = 0; i < ids.size(); ++i) g.row(ids[i]) += node.grad.row(static_cast<Eigen::Index>(i));
-        accumulate(t, g);
+        Matrix* grad = grad_to_add(*node.parents[0]);
+        if (!grad) return;
+        for (size_t i = 0; i < ids.size(); ++i) grad->row(ids[i]) += node.grad.row(static_cast<Eigen::Index>(i));
     }, "gather_rows");
 }
 
 Tensor slice_cols(const Tensor& a, Eigen::Index start, Eigen::Index count) {
     require_range("slice_cols", "columns", start, count, a->cols(), a->value);
-    return make_result(a->value.middleCols(start, count), {a}, [start, count](Node& out) {
-        Node& p = *out.parents[0];
-        Matrix g = Matrix::Zero(p.rows(), p.cols());
-        g.middleCols(start, count) = out.grad;
-        accumulate(p, g);
-    }, "slice_cols");
+    return make_result(a->value.middleCols(start, count), {a},
+                       [start](Node& out) { accumulate_block(*out.parents[0], 0, start, out.grad); }, "slice_cols");
 }
 
 Tensor slice_rows(const Tensor& a, Eigen::Index start, Eigen::Index count) {
     require_range("slice_rows", "rows", start, count, a->rows(), a->value);
-    return make_result(a->value.middleRows(start, count), {a}, [start, count](Node& out) {
-        Node& p = *out.parents[0];
-        Matrix g = Matrix::Zero(p.rows(), p.cols());
-        g.middleRows(start, count) = out.grad;
-        accumulate(p, g);
-    }, "slice_rows");
+    return make_result(a->value.middleRows(start, count), {a},
+                       [start](Node& out) { accumulate_block(*out.parents[0], start, 0, out.grad); }, "slice_rows");
 }
 
 Tensor concat_cols(const std::vector<Tensor>& parts) {

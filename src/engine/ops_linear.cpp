@@ -12,10 +12,6 @@ Matrix reduce_to(const Matrix& g, const Matrix& like) {
     return g.colwise().sum();
 }
 
-Matrix broadcast_to(const Matrix& b, const Matrix& a) {
-    if (b.rows() == a.rows()) return b;
-    return b.replicate(a.rows(), 1);
-}
 
 }  // namespace
 
@@ -34,7 +30,10 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 
 Tensor add(const Tensor& a, const Tensor& b) {
     require_broadcastable("add", a->value, b->value);
-    return make_result(a->value + broadcast_to(b->value, a->value), {a, b}, [](Node& out) {
+    Matrix sum = a->value;
+    if (b->rows() == a->rows()) sum += b->value;
+    else sum.rowwise() += b->value.row(0);
+    return make_result(std::move(sum), {a, b}, [](Node& out) {
         accumulate(*out.parents[0], out.grad);
         accumulate(*out.parents[1], reduce_to(out.grad, out.parents[1]->value));
     }, "add");
@@ -42,7 +41,10 @@ Tensor add(const Tensor& a, const Tensor& b) {
 
 Tensor sub(const Tensor& a, const Tensor& b) {
     require_broadcastable("sub", a->value, b->value);
-    return make_result(a->value - broadcast_to(b->value, a->value), {a, b}, [](Node& out) {
+    Matrix difference = a->value;
+    if (b->rows() == a->rows()) difference -= b->value;
+    else difference.rowwise() -= b->value.row(0);
+    return make_result(std::move(difference), {a, b}, [](Node& out) {
         accumulate(*out.parents[0], out.grad);
         accumulate(*out.parents[1], -reduce_to(out.grad, out.parents[1]->value));
     }, "sub");

@@ -34,10 +34,18 @@ Tensor make_result(Matrix value, std::vector<Tensor> parents, std::function<void
     return node;
 }
 
-void accumulate(Node& node, const Matrix& g) {
-    if (!node.requires_grad) return;
+Matrix* grad_to_add(Node& node) {
+    if (!node.requires_grad) return nullptr;
     if (node.grad.size() == 0) node.grad = Matrix::Zero(node.rows(), node.cols());
-    node.grad += g;
+    return &node.grad;
+}
+
+void accumulate(Node& node, const Matrix& g) {
+    if (Matrix* grad = grad_to_add(node)) *grad += g;
+}
+
+void accumulate_block(Node& node, Eigen::Index row, Eigen::Index col, const Matrix& g) {
+    if (Matrix* grad = grad_to_add(node)) grad->block(row, col, g.rows(), g.cols()) += g;
 }
 
 void backward(const Tensor& root) {

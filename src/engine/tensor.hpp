@@ -43,8 +43,13 @@ Tensor make_result(Matrix value, std::vector<Tensor> parents, std::function<void
 void backward(const Tensor& root);
 void zero_grad(const std::vector<Tensor>& tensors);
 
+// The node's gradient to add into, allocated (zero) on first use; nullptr if it wants none.
+Matrix* grad_to_add(Node& node);
 // Adds `g` into `node.grad`, allocating it on first use (only if the node wants a gradient).
 void accumulate(Node& node, const Matrix& g);
+// Adds `g` into the block of `node.grad` starting at (row, col): the backward of a slice, without
+// building a zero matrix the size of the whole input.
+void accumulate_block(Node& node, Eigen::Index row, Eigen::Index col, const Matrix& g);
 
 // While alive, ops build no graph (evaluation, prediction).
 class NoGradGuard {

@@ -140,6 +140,15 @@ void Trainer::restore(const std::vector<Matrix>& saved) {
     for (size_t i = 0; i < params.size(); ++i) params[i]->value = saved[i];
 }
 
+double Trainer::loss(const std::vector<std::string>& sentences) const {
+    if (sentences.empty()) fail("loss", "no sentences given");
+    NoGradGuard no_grad;
+    std::vector<std::vector<int>> inputs;
+    std::vector<int> targets;
+    split_inputs_targets(windows(tokenizer_, sentences, model_->config().context), inputs, targets);
+    return cross_entropy(model_->forward(inputs).logits, targets)->value(0, 0);
+}
+
 Evaluation Trainer::evaluate() const {
     NoGradGuard no_grad;
     std::vector<std::vector<int>> inputs;

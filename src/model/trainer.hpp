@@ -46,6 +46,8 @@ public:
 
     std::vector<StepResult> train(int steps);
     Evaluation evaluate() const;
+    // Mean next-word cross-entropy on the given sentences (no training, no graph).
+    double loss(const std::vector<std::string>& sentences) const;
 
     const Model& model() const { return *model_; }
     const Tokenizer& tokenizer() const { return tokenizer_; }

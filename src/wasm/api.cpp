@@ -12,6 +12,7 @@
 
 #include <malloc.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 
@@ -213,7 +214,25 @@ int model_load(const std::string& json) {
 val model_train(int id, int steps) {
     return guard([&] {
         Trainer& t = model(id, "train");
-        return steps_to_js(t.train(steps), t.step());
+        const auto start = std::chrono::steady_clock::now();
+        const auto results = t.train(steps);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        val out = steps_to_js(results, t.step());
+        out.set("elapsedMs", ms);   // inside C++: the JS boundary's cost is the rest
+        return out;
+    });
+}
+
+double model_loss(int id, const val& sentences) {
+    return guard([&] {
+        const int n = sentences["length"].isNumber() ? sentences["length"].as<int>() : -1;
+        if (n < 1) fail("loss", "expected an array of sentences");
+        std::vector<std::string> list;
+        for (int i = 0; i < n; ++i) {
+            if (!sentences[i].isString()) fail("loss", "sentence " + std::to_string(i) + " is not a string");
+            list.push_back(sentences[i].as<std::string>());
+        }
+        return model(id, "loss").loss(list);
     });
 }
 

@@ -21,8 +21,9 @@ val model_defaults();                      // the default ModelConfig as an obje
 val corpus_sentences();                    // {train, test}: the corpus's sentences
 int model_create(const std::string& config_json);
 int model_load(const std::string& json);
-val model_train(int id, int steps);        // {step, loss, accuracy, losses, accuracies}
+val model_train(int id, int steps);        // {step, loss, accuracy, losses, accuracies, elapsedMs}
 val model_evaluate(int id);
+double model_loss(int id, const val& sentences);   // mean next-word loss on these sentences
 val model_attention(int id, const std::string& text);
 val model_predict(int id, const std::string& text, int top);
 val model_embeddings(int id);

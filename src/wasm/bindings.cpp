@@ -17,6 +17,7 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("modelLoad", &model_load);
     emscripten::function("modelTrain", &model_train);
     emscripten::function("modelEvaluate", &model_evaluate);
+    emscripten::function("modelLoss", &model_loss);
     emscripten::function("modelAttention", &model_attention);
     emscripten::function("modelPredict", &model_predict);
     emscripten::function("modelEmbeddings", &model_embeddings);

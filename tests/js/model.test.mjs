@@ -50,3 +50,17 @@ test('config and learning rate', () => {
   assert.throws(() => m.setLearningRate(-1), /learning rate must be a finite number > 0/);
   m.dispose();
 });
+
+test('loss on given sentences: lower after training, and the same as C++ on the same weights', () => {
+  const fresh = engine.createModel();
+  const sentences = engine.corpus().test.slice(0, 20);
+  const before = fresh.loss(sentences);
+  assert.ok(before > 3, `an untrained model is near chance: ${before}`);
+  assert.ok(model.loss(sentences) < before);
+  const copy = engine.loadModel(model.toJSON());
+  assert.equal(copy.loss(sentences), model.loss(sentences));
+  copy.dispose();
+  assert.throws(() => model.loss([]), /loss: expected 1 to 4096 sentences/);
+  assert.throws(() => model.loss([42]), /loss: sentence 0: text must be a string/);
+  fresh.dispose();
+});

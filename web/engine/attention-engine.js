@@ -328,11 +328,24 @@ class Model {
     return this.#id;
   }
 
-  /** Takes `steps` training steps → { step, loss, accuracy, losses, accuracies } (the last two per step). */
+  /** Takes `steps` training steps → { step, loss, accuracy, losses, accuracies, elapsedMs }
+   *  (losses and accuracies per step; elapsedMs is the time spent inside the engine). */
   train(steps) {
     integer('train', 'steps', steps, 0, 100000);
     const r = this.#module.modelTrain(this.#handle('train'), steps);
-    return { step: r.step, loss: r.loss, accuracy: r.accuracy, losses: Array.from(r.losses), accuracies: Array.from(r.accuracies) };
+    return {
+      step: r.step, loss: r.loss, accuracy: r.accuracy, losses: Array.from(r.losses), accuracies: Array.from(r.accuracies),
+      elapsedMs: r.elapsedMs,
+    };
+  }
+
+  /** Mean next-word loss on `sentences` (string[]), without training. */
+  loss(sentences) {
+    if (!Array.isArray(sentences) || sentences.length === 0 || sentences.length > MAX_SIDE) {
+      throw new Error(`loss: expected 1 to ${MAX_SIDE} sentences, got ${describe(sentences)}`);
+    }
+    sentences.forEach((s, i) => text(`loss: sentence ${i}`, s));
+    return this.#module.modelLoss(this.#handle('loss'), sentences);
   }
 
   /** On the test split → { loss, accuracy, bankAccuracy, bankCount, headFindsContext } */

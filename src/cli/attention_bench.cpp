@@ -1,0 +1,89 @@
+// attention-bench: native training speed of the tiny model and heap allocations per step in the
+// steady state, counted by wrapping malloc (linked with --wrap, see CMakeLists.txt), which sees
+// Eigen's allocations as well as operator new's. Prints one JSON object per config.
+//
+//   attention-bench [--steps N] [--runs N]
+#include "model/serialize.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace {
+std::atomic<long> g_allocations{0};
+}
+
+extern "C" {
+void* __real_malloc(size_t);
+void* __real_calloc(size_t, size_t);
+void* __real_realloc(void*, size_t);
+void* __wrap_malloc(size_t n) {
+    ++g_allocations;
+    return __real_malloc(n);
+}
+void* __wrap_calloc(size_t n, size_t size) {
+    ++g_allocations;
+    return __real_calloc(n, size);
+}
+void* __wrap_realloc(void* p, size_t n) {
+    ++g_allocations;
+    return __real_realloc(p, n);
+}
+}
+
+namespace {
+
+struct Named {
+    const char* name;
+    ae::ModelConfig config;
+};
+
+double median(std::vector<double> xs) {
+    std::sort(xs.begin(), xs.end());
+    return xs[xs.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int steps = 300, runs = 5;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--steps") steps = std::atoi(argv[i + 1]);
+        else if (flag == "--runs") runs = std::atoi(argv[i + 1]);
+    }
+    ae::ModelConfig large;
+    large.d = 32;
+    large.heads = 2;
+    large.mlp = true;
+    large.batch = 64;
+    ae::ModelConfig batch64;
+    batch64.batch = 64;
+    for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}}) {
+        std::vector<double> ms_per_step;
+        long allocations = 0;
+        for (int r = 0; r < runs + 1; ++r) {   // the first run warms up
+            ae::Trainer t{n.config};
+            t.train(50);
+            const long before = g_allocations.load();
+            const auto start = std::chrono::steady_clock::now();
+            t.train(steps);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            if (r > 0) ms_per_step.push_back(ms / steps);
+            allocations = g_allocations.load() - before;
+        }
+        const double ms = median(ms_per_step);
+        std::cout << nlohmann::json{{"config", n.name},
+                                    {"model", nlohmann::json::parse(ae::config_to_json(n.config))},
+                                    {"ms_per_step", ms},
+                                    {"steps_per_second", 1000.0 / ms},
+                                    {"allocations_per_step", static_cast<double>(allocations) / steps}}
+                         .dump()
+                  << "\n";
+    }
+}
