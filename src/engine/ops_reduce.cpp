@@ -1,5 +1,6 @@
 // Layer norm, sum, mean and the losses (mean squared, half sum of squares, cross-entropy).
 #include "engine/checks.hpp"
+#include "engine/exact_math.hpp"
 #include "engine/ops.hpp"
 
 namespace ae {
@@ -85,10 +86,10 @@ Tensor cross_entropy(const Tensor& logits, const std::vector<int>& targets) {
             fail("cross_entropy", "target " + std::to_string(t) + " of row " + std::to_string(r) +
                                       " is outside logits " + shape_of(z));
         const double top = z.row(r).maxCoeff();
-        probs.row(r) = (z.row(r).array() - top).exp();
+        for (Eigen::Index c = 0; c < z.cols(); ++c) probs(r, c) = exact_exp(z(r, c) - top);
         const double row_sum = probs.row(r).sum();
         probs.row(r) /= row_sum;
-        total += std::log(row_sum) + top - z(r, t);
+        total += exact_log(row_sum) + top - z(r, t);
     }
     return make_result(Matrix::Constant(1, 1, total / n), {logits}, [probs, targets, n](Node& out) {
         Matrix g = probs;

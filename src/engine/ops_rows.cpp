@@ -1,6 +1,7 @@
 // Row-wise normalisers: softmax, divide-by-sum, hard argmax. Each turns a row of scores into a
 // row of weights; masked entries are left out and come out exactly 0.
 #include "engine/checks.hpp"
+#include "engine/exact_math.hpp"
 #include "engine/ops.hpp"
 
 #include <limits>
@@ -43,7 +44,7 @@ Tensor softmax_rows(const Tensor& a, const Mask& mask) {
             if (allowed(mask, r, c)) top = std::max(top, x(r, c));
         double total = 0;
         for (Eigen::Index c = 0; c < x.cols(); ++c)
-            if (allowed(mask, r, c)) total += (y(r, c) = std::exp(x(r, c) - top));
+            if (allowed(mask, r, c)) total += (y(r, c) = exact_exp(x(r, c) - top));
         y.row(r) /= total;
     }
     return make_result(y, {a}, [](Node& out) {

@@ -1,6 +1,8 @@
 // splitmix64 for raw bits; uniforms from the top 53 bits; Gaussians by the polar method, which
-// needs only log and sqrt (no cos/sin whose last bits differ between C libraries).
+// needs only log (the project's exact_log) and sqrt (no cos/sin, whose last bits differ between C libraries).
 #include "engine/rng.hpp"
+
+#include "engine/exact_math.hpp"
 
 #include <cmath>
 
@@ -37,7 +39,7 @@ double Rng::gaussian() {
         v = uniform(-1.0, 1.0);
         s = u * u + v * v;
     } while (s >= 1.0 || s == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(s) / s);
+    const double f = std::sqrt(-2.0 * exact_log(s) / s);
     spare_ = v * f;
     has_spare_ = true;
     return u * f;

@@ -2,6 +2,7 @@
 #include "model/trainer.hpp"
 
 #include "engine/checks.hpp"
+#include "engine/exact_math.hpp"
 #include "model/corpus.hpp"
 
 #include <algorithm>
@@ -109,7 +110,7 @@ StepResult Trainer::train_step() {
     const Forward f = model_->forward(inputs);
     const Tensor loss = cross_entropy(f.logits, targets);
     const double value = loss->value(0, 0);
-    const double exploded = 10.0 * std::log(static_cast<double>(tokenizer_.size()));
+    const double exploded = 10.0 * exact_log(static_cast<double>(tokenizer_.size()));
     if (!std::isfinite(value) || value > exploded)
         throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": the loss is " +
                                format_number(value) + (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") +

@@ -1,0 +1,47 @@
+// exact_exp and exact_log: within 2 ulp of the C library across their ranges, and the edges.
+#include "engine/exact_math.hpp"
+#include "engine/rng.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+
+using namespace ae;
+
+namespace {
+double ulps(double a, double b) { return std::abs(a - b) / std::abs(std::nextafter(b, INFINITY) - b); }
+}  // namespace
+
+TEST_CASE("exact_exp agrees with std::exp to 2 ulp") {
+    Rng rng(5);
+    double worst = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const double x = rng.uniform(-700, 700) * (i % 2 ? 1 : 1e-3);
+        worst = std::max(worst, ulps(exact_exp(x), std::exp(x)));
+    }
+    MESSAGE("worst exp error ", worst, " ulp");
+    CHECK(worst <= 2);
+    CHECK(exact_exp(0) == 1);
+    CHECK(ulps(exact_exp(1), std::exp(1.0)) <= 1);
+    CHECK(exact_exp(710) == std::numeric_limits<double>::infinity());
+    CHECK(exact_exp(-746) == 0);
+    CHECK(exact_exp(-740) > 0);   // subnormal results
+    CHECK(std::isnan(exact_exp(std::nan(""))));
+}
+
+TEST_CASE("exact_log agrees with std::log to 2 ulp") {
+    Rng rng(6);
+    double worst = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const double x = std::exp(rng.uniform(-700, 700));
+        worst = std::max(worst, ulps(exact_log(x), std::log(x)));
+    }
+    MESSAGE("worst log error ", worst, " ulp");
+    CHECK(worst <= 2);
+    CHECK(exact_log(1) == 0);
+    CHECK(exact_log(0) == -std::numeric_limits<double>::infinity());
+    CHECK(std::isnan(exact_log(-1)));
+    CHECK(exact_log(std::numeric_limits<double>::infinity()) == std::numeric_limits<double>::infinity());
+    CHECK(exact_log(5e-324) == doctest::Approx(std::log(5e-324)));
+}
