@@ -70,6 +70,6 @@ build_site() {
     cp "$ROOT/node_modules/katex/dist/katex.min.js" "$ROOT/node_modules/katex/dist/katex.min.css" "$ROOT/dist/vendor/katex/"
     cp -R "$ROOT/node_modules/katex/dist/fonts" "$ROOT/dist/vendor/katex/"
     cp "$ROOT/node_modules/katex/LICENSE" "$ROOT/dist/vendor/katex/LICENSE.txt"
-    (cd "$ROOT" && node scripts/lib/single-file.mjs dist)
+    (cd "$ROOT" && node scripts/lib/single-file.mjs dist && node scripts/lib/bundle.mjs dist)
     echo "dist/ ready: $(du -sh "$ROOT/dist" | cut -f1)"
 }

@@ -76,10 +76,17 @@ export class Controller {
   update(patch, { quiet = false } = {}) {
     this.current = { ...this.current, ...patch };
     if (!quiet) this.render();
-    if (this.useHash) {
-      this.written = encode(this.current, this.base);
+    if (this.useHash) this.#writeHash();
+  }
+
+  // At most one history entry rewrite per 200 ms while the reader scrubs or types.
+  #writeHash() {
+    this.written = encode(this.current, this.base);
+    if (this.hashTimer) return;
+    this.hashTimer = setTimeout(() => {
+      this.hashTimer = null;
       history.replaceState(null, '', this.written ? `#${this.written}` : location.pathname + location.search);
-    }
+    }, 200);
   }
 
   resetAll() {

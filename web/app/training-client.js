@@ -1,20 +1,24 @@
 // Runs the training loop in a module Web Worker, or, where a worker cannot start (a page opened
 // from file://, say), on this thread in short slices so the page stays responsive.
-import { createTrainingLoop } from '../engine/training-loop.js';
-
 // onMessage(message) receives the loop's messages; returns { send(command), where, stop() }.
 export function startTraining(engine, onMessage) {
   try {
     const worker = new Worker(new URL('../engine/training-worker.js', import.meta.url), { type: 'module' });
     worker.addEventListener('message', ({ data }) => onMessage(data));
+    worker.postMessage({ type: 'engine', module: engine.wasmModule });   // compiled once, by the page
     return { send: (command) => worker.postMessage(command), where: 'worker', stop: () => worker.terminate() };
   } catch {
-    const handle = createTrainingLoop(Promise.resolve(engine), (message) => setTimeout(() => onMessage(message)));
+    // The loop's module is only needed here, so it is only loaded here.
+    const loop = import('../engine/training-loop.js').then(({ createTrainingLoop }) =>
+      createTrainingLoop(Promise.resolve(engine), (message) => setTimeout(() => onMessage(message))));
     let stopped = false;
     return {
-      send: (command) => { if (!stopped) handle(structuredClone(command)); },
+      send: (command) => { if (!stopped) loop.then((handle) => handle(structuredClone(command))); },
       where: 'main thread',
-      stop: () => { stopped = true; handle({ type: 'pause' }); },
+      stop: () => {
+        stopped = true;
+        loop.then((handle) => handle({ type: 'pause' }));
+      },
     };
   }
 }

@@ -14,12 +14,29 @@ const MAX_SIDE = 4096;            // rows or columns of one matrix
 const MAX_ENTRIES = 1 << 20;      // entries of one matrix
 const MAX_TEXT = 10000;           // characters of a sentence given to a model
 
-export async function loadEngine({ wasmBinary = inlinedWasm() } = {}) {
+// wasmModule: an already compiled WebAssembly.Module (a page hands its own to the training worker,
+// so the engine is downloaded and compiled once); wasmBinary: the .wasm bytes (Node, the single file).
+export async function loadEngine({ wasmBinary = inlinedWasm(), wasmModule } = {}) {
+  const compiled = wasmModule ?? (wasmBinary ? await WebAssembly.compile(wasmBinary) : await compileFromUrl());
   const module = await createAttentionModule({
-    locateFile: (file) => new URL(file.endsWith('.wasm') ? './attention-engine.wasm' : file, import.meta.url).href,
-    ...(wasmBinary ? { wasmBinary } : {}),
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      return {};
+    },
   });
-  return new Engine(module);
+  return new Engine(module, compiled);
+}
+
+async function compileFromUrl() {
+  const url = new URL('./attention-engine.wasm', import.meta.url);
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // a host that does not serve .wasm as application/wasm: compile from the bytes instead
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not fetch ${url.pathname} (${response.status})`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
 }
 
 // The single-file page (dist/attention-explained.html) carries the wasm as base64 in
@@ -204,9 +221,11 @@ class Engine {
   #module;
   #models;
   #corpus;
+  #compiled;
 
-  constructor(module) {
+  constructor(module, compiled) {
     this.#module = module;
+    this.#compiled = compiled;
     // A model the caller forgets to dispose is freed when it is garbage-collected.
     this.#models = new FinalizationRegistry((id) => module.modelDispose(id));
   }
@@ -303,6 +322,11 @@ class Engine {
     else throw new Error(`loadModel: expected the object or JSON text from toJSON(), got ${describe(json)}`);
     const id = this.#module.modelLoad(textForm);
     return new Model(this.#module, this.#models, id);
+  }
+
+  /** The compiled WebAssembly.Module, to hand to a worker (loadEngine({ wasmModule })). */
+  get wasmModule() {
+    return this.#compiled;
   }
 
   /** Diagnostics: bytes allocated in the wasm heap, the heap's size, and live model handles. */

@@ -3,5 +3,11 @@
 import { loadEngine } from './attention-engine.js';
 import { createTrainingLoop } from './training-loop.js';
 
-const handle = createTrainingLoop(loadEngine(), (message) => self.postMessage(message));
-self.onmessage = ({ data }) => handle(data);
+// A page may first post { type: 'engine', module } with its compiled engine, so the worker
+// neither downloads nor compiles it again; otherwise the worker loads it itself.
+let handle = null;
+self.onmessage = ({ data }) => {
+  const given = data?.type === 'engine' && data.module instanceof WebAssembly.Module;
+  handle ??= createTrainingLoop(loadEngine(given ? { wasmModule: data.module } : {}), (message) => self.postMessage(message));
+  if (data?.type !== 'engine') handle(data);
+};

@@ -6,6 +6,7 @@ import { h, fmt, replace } from '../dom.js';
 import { parseCell } from '../state.js';
 
 const STEP = 0.1;
+const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
 
@@ -61,7 +62,6 @@ export class MatrixEditor {
         if (!cell.field.matches(':focus') && cell.invalid) this.#mark(cell, null);
       } else {
         cell.field.textContent = fmt(x);
-        if (changed) this.#flash(cell);
       }
       cell.field.dataset.value = String(x);
       this.#gradient(cell, grads ? grads[r][c] : null, scale);
@@ -85,10 +85,12 @@ export class MatrixEditor {
     cell.field.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
   }
 
+  // A brief highlight on an input whose number changed without being typed (a descent step, a
+  // nudge, a reset). The Web Animations API restarts it without forcing a layout per cell;
+  // reduced-motion readers get none.
   #flash(cell) {
-    cell.td.classList.remove('changed');
-    void cell.td.offsetWidth;   // restart the CSS animation
-    cell.td.classList.add('changed');
+    if (REDUCED_MOTION.matches) return;
+    cell.field.animate?.([{ backgroundColor: 'var(--flash)' }, { backgroundColor: 'transparent' }], { duration: 800, easing: 'ease-out' });
   }
 
   #mark(cell, error) {

@@ -1,0 +1,53 @@
+// In headless Chromium: recompute latency of the gradients section (input event -> numbers in the
+// DOM, 200 edits), page load to "engine ready and every section rendered", bytes on first load
+// (gzipped), and training speed in the page's worker. Prints JSON.
+import zlib from 'node:zlib';
+import { start } from '../../../tests/browser/browser.mjs';
+import { median } from './configs.mjs';
+
+const env = await start();
+const out = {};
+
+// Page load, 5 cold loads.
+const loads = [], bytes = [];
+for (let i = 0; i < 5; i++) {
+  const page = await env.page();
+  let gz = 0;
+  const pending = [];
+  page.on('response', (r) => pending.push(r.body().then((b) => { gz += zlib.gzipSync(b).length; }, () => {})));
+  await page.goto(`${env.url}/index.html`);
+  await page.waitForSelector('body[data-engine="ready"]');
+  loads.push(await page.evaluate(() => performance.getEntriesByName('attention-ready')[0].startTime));
+  await Promise.all(pending);
+  bytes.push(gz);
+  await page.context().close();
+}
+out.page_ready_ms = median(loads);
+out.first_load_gzip_bytes = median(bytes);
+
+// Recompute latency: an input event on a cell of the gradients section until its handler (which
+// recomputes every section through the engine and updates the DOM) has returned and layout is done.
+const page = await env.open();
+out.recompute_ms = await page.evaluate(() => {
+  const input = document.querySelector('[data-widget=gradients] input[aria-label="key of B, entry 1"]');
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    input.value = String(3 + (i % 10) / 10);
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    void document.body.offsetHeight;   // include style and layout of the updated numbers
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[99], p95: times[189], max: times[199] };
+});
+
+// Training in the page's worker: steps/s over 2,000 steps of the default config.
+await page.click('[data-widget=training] [data-action=play]');
+const t0 = Date.now();
+await page.fill('[data-widget=training] input[aria-label="steps to train"]', '2000');
+await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 600, null, { timeout: 60000 });
+out.worker_steps_per_second = Number(await page.getAttribute('[data-widget=training] [data-speed]', 'data-speed'));
+out.worker_wall_ms_to_600 = Date.now() - t0;
+await env.stop();
+console.log(JSON.stringify(out));
