@@ -41,7 +41,7 @@ for (const [name, config] of Object.entries(CONFIGS)) {
   const entry = { first_loss_ours: oursLoss, first_loss_tfjs: theirs, first_loss_agrees: Math.abs(oursLoss - theirs) <= 1e-4 };
   try {
     entry.lookup = await usableLookup(vars, full, json.vocabulary, check);
-    if (entry.lookup !== 'gather') entry.note = "gather's gradient kernel (UnsortedSegmentSum) is missing: embeddings looked up as one-hot x table";
+    if (entry.lookup !== 'gather') entry.note = 'no gradient kernel for gather (UnsortedSegmentSum): one-hot lookup';
     const optimizer = adam(tf, full.learningRate);
     const step = () => optimizer.minimize(() => loss(tf, vars, full, encodeBatch(json.vocabulary, draw(), full.context), entry.lookup), false);
     const steps = name === 'default' ? 100 : 20;
