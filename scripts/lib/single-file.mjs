@@ -1,6 +1,6 @@
 // Writes dist/attention-explained.html: the whole page in one file that works opened from disk
-// (file://) with no network: the app bundled by esbuild, the wasm as base64, styles, KaTeX and
-// its fonts (as data: URLs) inline. Training falls back to the page's thread there, in slices,
+// (file://) with no network: the app bundled by esbuild, the wasm as base64, styles and KaTeX
+// inline (KaTeX typesets to MathML, which needs no fonts of its own). Training falls back to the page's thread there, in slices,
 // because a worker cannot start from a file:// page.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,17 +11,6 @@ const read = (file) => fs.readFileSync(path.join(dist, file));
 
 // Inline JS must not close its <script> early.
 const scriptSafe = (js) => js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
-
-function katexCss() {
-  const fonts = path.join(dist, 'vendor/katex/fonts');
-  // Keep only the woff2 source of each @font-face, as a data: URL.
-  return read('vendor/katex/katex.min.css').toString().replace(/src:([^;}]*)/g, (_, sources) => {
-    const woff2 = sources.match(/url\(fonts\/([^)]+\.woff2)\)/);
-    if (!woff2) return `src:${sources}`;
-    const data = fs.readFileSync(path.join(fonts, woff2[1])).toString('base64');
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
-  });
-}
 
 const bundle = await build({
   entryPoints: [path.join(dist, 'app/main.js')],
@@ -40,7 +29,6 @@ html = html
   .replace(/\s*<link rel="stylesheet"[^>]*>/g, '')
   .replace(/\s*<script[^>]*><\/script>/g, '');
 const head = [
-  `<style>${katexCss()}</style>`,
   `<style>${read('styles.css')}</style>`,
   `<script>${scriptSafe(read('vendor/katex/katex.min.js').toString())}</script>`,
   `<script type="application/octet-stream" id="attention-engine-wasm">${read('engine/attention-engine.wasm').toString('base64')}</script>`,

@@ -64,7 +64,13 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     require_finite("attention", "queries", queries->value);
     require_finite("attention", "keys", keys->value);
     require_finite("attention", "values", values->value);
-    return attention_graph(queries, keys, values, options);
+    Attention a = attention_graph(queries, keys, values, options);
+    // Finite inputs can still overflow a double (1e200 · 1e200): say so rather than return inf or NaN.
+    if (!a.scores->value.allFinite())
+        fail("attention", "a score overflows (queries times keys exceeds 1.8e308); scale the inputs down");
+    if (!a.output->value.allFinite())
+        fail("attention", "the output overflows (the weighted sum of values exceeds 1.8e308); scale the values down");
+    return a;
 }
 
 Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,

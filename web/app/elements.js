@@ -17,11 +17,10 @@ function kebab(name) {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-// KaTeX's fonts must be declared in the document (Chromium ignores @font-face in shadow roots).
+// KaTeX (it typesets to MathML, which needs no stylesheet or fonts), added to the host page once.
 function ensureKatex() {
-  if (document.querySelector('link[data-attention-katex]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: new URL('vendor/katex/katex.min.css', base).href, 'data-attention-katex': '' }));
-  if (!globalThis.katex) document.head.append(h('script', { src: new URL('vendor/katex/katex.min.js', base).href, defer: true }));
+  if (globalThis.katex || document.querySelector('script[src*="katex"]')) return;
+  document.head.append(h('script', { src: new URL('vendor/katex/katex.min.js', base).href, async: true }));
 }
 
 class AttentionWidget extends HTMLElement {
@@ -32,7 +31,6 @@ class AttentionWidget extends HTMLElement {
     const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
     const container = h('div', { class: 'widget', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Starting the engine…'));
     root.append(
-      h('link', { rel: 'stylesheet', href: new URL('vendor/katex/katex.min.css', base).href }),
       h('link', { rel: 'stylesheet', href: new URL('styles.css', base).href }),
       notices, container);
     const notify = (message) => notices.append(h('p', { class: 'notice', role: 'status' }, message));

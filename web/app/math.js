@@ -1,11 +1,12 @@
-// Typeset TeX with KaTeX, vendored into dist/vendor/katex by the build (no CDN). Until KaTeX has
-// loaded (custom elements add its script late), the TeX source shows as text and is typeset as
-// soon as the script arrives, so nothing ever blanks.
+// Typeset TeX with KaTeX, vendored into dist/vendor/katex by the build (no CDN), as MathML, which
+// the browser lays out itself: no inline style attributes (so it works under a strict CSP) and
+// no web fonts to download. Until KaTeX has loaded (custom elements add its script late), the TeX
+// source shows as text and is typeset as soon as the script arrives, so nothing ever blanks.
 const pending = [];
 let waiting = false;
 
 function typeset(el, source, display) {
-  globalThis.katex.render(source, el, { throwOnError: false, displayMode: display });
+  globalThis.katex.render(source, el, { throwOnError: false, displayMode: display, output: 'mathml' });
 }
 
 function whenLoaded() {
