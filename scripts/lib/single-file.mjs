@@ -26,7 +26,7 @@ const favicon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base6
 let html = read('index.html').toString();
 html = html
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}">`)
-  .replace(/\s*<link rel="stylesheet"[^>]*>/g, '')
+  .replace(/\s*<link rel="(stylesheet|preload|modulepreload)"[^>]*>/g, '')
   .replace(/\s*<script[^>]*><\/script>/g, '');
 const head = [
   `<style>${read('styles.css')}</style>`,

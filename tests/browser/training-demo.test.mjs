@@ -128,7 +128,7 @@ test('config, seed and step are in the URL: a reload reproduces the model', asyn
   await page.dispatchEvent(`${demo} input[aria-label=seed]`, 'change');
   await trainTo(page, 250);
   const trained = await predictions(page);
-  assert.match(await page.evaluate(() => location.hash), /demoSeed=5.*demoStep=250|demoStep=250.*demoSeed=5/);
+  await page.waitForFunction(() => /demoSeed=5/.test(location.hash) && /demoStep=250/.test(location.hash));
   await page.reload();
   await page.waitForSelector('body[data-engine="ready"]');
   await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '250', null, { timeout: 30000 });

@@ -329,9 +329,13 @@ class Engine {
     return this.#compiled;
   }
 
-  /** Diagnostics: bytes allocated in the wasm heap, the heap's size, and live model handles. */
+  /** Diagnostics: bytes allocated in the wasm heap, the heap's size, live model handles and live
+   *  Embind value handles (both flat in a program that leaks nothing). */
   memory() {
-    return { heapUsed: this.#module.heapUsed(), heapSize: this.#module.HEAP8.buffer.byteLength, liveModels: this.#module.liveModels() };
+    return {
+      heapUsed: this.#module.heapUsed(), heapSize: this.#module.HEAP8.buffer.byteLength, liveModels: this.#module.liveModels(),
+      embindHandles: this.#module.count_emval_handles(),
+    };
   }
 }
 

@@ -1,0 +1,92 @@
+// Property-based: every public JS function, called with random and hostile arguments, either
+// returns finite numbers or throws an Error with a message; a correct call afterwards still
+// gives the right answer, and no prototype gets polluted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { load } from './engine.mjs';
+
+const engine = await load();
+const ex = engine.workedExample();
+const RUNS = 500;
+
+const number = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, 0, -0), fc.integer());
+const matrix = fc.oneof(
+  fc.array(fc.array(number, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),   // ragged or not
+  fc.integer({ min: 1, max: 4 }).chain((n) => fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 })),
+  fc.constant(Array.from({ length: 5000 }, () => [1])),   // huge
+  fc.constant(ex.keys),
+);
+const hostile = fc.oneof(
+  fc.anything(),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": 1}, "queries": [[1]]}')),
+  fc.constant({ constructor: { prototype: { polluted: 1 } } }),
+  fc.string(),
+  matrix,
+);
+const attentionArgs = fc.record({
+  queries: fc.oneof(matrix, hostile), keys: fc.oneof(matrix, hostile), values: fc.oneof(matrix, hostile),
+  normalize: fc.oneof(fc.constantFrom('softmax', 'scaled-softmax', 'sum', 'hard'), hostile),
+  temperature: fc.oneof(number, hostile), causal: fc.oneof(fc.boolean(), hostile),
+  target: fc.oneof(matrix, hostile), focus: fc.oneof(fc.integer({ min: -1, max: 4 }), hostile),
+  embeddings: fc.oneof(matrix, hostile), wq: fc.oneof(matrix, hostile), wk: fc.oneof(matrix, hostile), wv: fc.oneof(matrix, hostile),
+  learn: fc.oneof(fc.subarray(['embeddings', 'wq', 'wk', 'wv']), hostile), learningRate: fc.oneof(number, hostile),
+  weights: fc.oneof(matrix, hostile),
+}, { requiredKeys: [] });
+
+function allFinite(value, seen = new Set()) {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object' || seen.has(value)) return true;
+  seen.add(value);
+  return Object.values(value).every((v) => allFinite(v, seen));
+}
+
+// Returns finite numbers or throws an Error with a message; the engine answers correctly after.
+function wellBehaved(call) {
+  try {
+    const result = call();
+    assert.ok(allFinite(result), `a non-finite number came back: ${JSON.stringify(result)?.slice(0, 200)}`);
+  } catch (error) {
+    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
+    assert.ok(error.message.length > 0, 'an Error without a message');
+  }
+  assert.deepEqual(engine.attend({ queries: [ex.queries[0]], keys: ex.keys, values: ex.values }).scores, [[1, 2, 5]]);
+  assert.equal(({}).polluted, undefined, 'Object.prototype was polluted');
+}
+
+for (const name of ['attend', 'attentionGradients', 'selfAttention', 'descend', 'weightedSum']) {
+  test(`${name} with random and hostile arguments`, () => {
+    fc.assert(fc.property(fc.oneof(attentionArgs, hostile), (args) => wellBehaved(() => engine[name](args))), { numRuns: RUNS });
+  });
+}
+
+test('createModel and loadModel with random and hostile arguments', () => {
+  const config = fc.record({
+    d: fc.oneof(fc.integer({ min: -2, max: 40 }), hostile), heads: fc.oneof(fc.integer({ min: 0, max: 5 }), hostile),
+    mlp: fc.oneof(fc.boolean(), hostile), learningRate: fc.oneof(number, hostile), seed: fc.oneof(fc.nat(), hostile),
+  }, { requiredKeys: [] });
+  fc.assert(fc.property(fc.oneof(config, hostile), (c) => wellBehaved(() => {
+    const model = engine.createModel(c);
+    model.dispose();
+    return null;
+  })), { numRuns: RUNS });
+  const saved = engine.createModel().toJSON();
+  const corrupt = fc.oneof(hostile, fc.jsonValue(), fc.record({ parameters: hostile, config: hostile, vocabulary: hostile }),
+    fc.constant({ ...saved, parameters: { ...saved.parameters, unembedding: { rows: 1e9, cols: 1e9, data: [] } } }),
+    fc.string().map((s) => JSON.stringify(saved).slice(0, s.length * 97)));
+  fc.assert(fc.property(corrupt, (json) => wellBehaved(() => engine.loadModel(json).dispose())), { numRuns: RUNS });
+});
+
+test("a model's methods with random and hostile arguments", () => {
+  const model = engine.createModel();
+  const calls = [
+    (x) => model.train(x), (x) => model.predict(x, 3), (x) => model.predict('the river bank', x), (x) => model.attention(x),
+    (x) => model.loss(x), (x) => model.setLearningRate(x),
+  ];
+  const small = fc.oneof(fc.integer({ min: -3, max: 3 }), hostile);
+  fc.assert(fc.property(fc.nat(calls.length - 1), small, (i, x) => wellBehaved(() => calls[i](x))), { numRuns: RUNS });
+  model.dispose();
+  const fresh = engine.createModel();   // the engine still trains, whatever the hostile calls did to that model
+  assert.equal(fresh.train(50).losses.length, 50);
+  fresh.dispose();
+});
