@@ -36,6 +36,7 @@ test('trains in the worker to the bank accuracy bar, every view updating; pause 
   });
   assert.equal(await page.getAttribute(`${demo} [data-runs-in]`, 'data-runs-in'), 'worker');
   assert.ok(page.workers().some((w) => w.url().endsWith('/engine/training-worker.js')), 'the training worker is running');
+  await page.waitForSelector(`${demo} [data-scatter] circle[data-word=bank]`);   // the untrained model's first report
   const firstPoints = await page.$eval(`${demo} [data-scatter] circle[data-word=bank]`, (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
 
   await trainTo(page, 600);
@@ -122,15 +123,33 @@ test('export -> import reproduces the predictions; a broken file changes nothing
   assert.deepEqual(await predictions(page), trained);
 });
 
-test('config, seed and step are in the URL: a reload reproduces the model', async () => {
+test('config, seed and step are in the URL: the link reproduces the model elsewhere', async () => {
   const page = await env.open();
   await page.fill(`${demo} input[aria-label=seed]`, '5');
   await page.dispatchEvent(`${demo} input[aria-label=seed]`, 'change');
   await trainTo(page, 250);
   const trained = await predictions(page);
   await page.waitForFunction(() => /demoSeed=5/.test(location.hash) && /demoStep=250/.test(location.hash));
+  // another browser profile (nothing stored) replays the 250 steps: same seed, same model
+  const other = await env.open(await page.evaluate(() => location.hash));
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '250', null, { timeout: 30000 });
+  assert.deepEqual(await predictions(other), trained);
+  assert.equal(await other.isVisible(`${demo} [data-restored]`), false);
+});
+
+test('a trained model survives a reload, with a notice and a way to start over', async () => {
+  const page = await env.open();
+  await trainTo(page, 300);   // stopping at the chosen step keeps the model in the browser's storage
+  const trained = await predictions(page);
+  await page.waitForFunction(() => localStorage.getItem('attention-explained:model')?.includes('"step":300'));
   await page.reload();
   await page.waitForSelector('body[data-engine="ready"]');
-  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '250', null, { timeout: 30000 });
+  await page.waitForSelector(`${demo} [data-restored]:not([hidden])`);
+  assert.match(await page.textContent(`${demo} [data-restored]`), /Restored the model you trained here before \(step 300\)/);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '300');
   assert.deepEqual(await predictions(page), trained);
+  await page.click(`${demo} [data-action=start-over]`);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '0');
+  assert.equal(await page.evaluate(() => localStorage.getItem('attention-explained:model')), null);
+  assert.deepEqual(page.errors, []);
 });

@@ -167,8 +167,8 @@ export function createTrainingLoop(enginePromise, post) {
       state.text = String(text);
       progress(true);
     },
-    export() {
-      post({ type: 'model', json: state.model.toJSON() });
+    export({ purpose }) {
+      post({ type: 'model', json: state.model.toJSON(), purpose });
     },
   };
 

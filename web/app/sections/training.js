@@ -13,6 +13,34 @@ const FIELDS = [...CONFIG_FIELDS, 'demoLearningRate', 'demoSteps', 'demoStep', '
 const WIDTHS = [8, 12, 16, 24, 32];
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
+const STORAGE_KEY = 'attention-explained:model';   // the last trained model, kept across reloads
+const SAVE_EVERY = 1000;                           // steps between saves while training runs
+
+// The browser's storage may be full, disabled or absent (some embeds): then nothing is kept.
+const storage = {
+  read() {
+    try {
+      return JSON.parse(localStorage.getItem(STORAGE_KEY));
+    } catch {
+      return null;
+    }
+  },
+  write(value) {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  clear() {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // nothing was kept
+    }
+  },
+};
 
 function config(state) {
   return {
@@ -76,6 +104,9 @@ export default {
     const where = h('span', { class: 'note', 'data-runs-in': '' });
     const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true }, 'Return to the last good parameters');
+    const startOver = h('button', { type: 'button', 'data-action': 'start-over' }, 'Start over');
+    const kept = h('div', { class: 'notice', role: 'status', hidden: true, 'data-restored': '' },
+      h('span', { class: 'kept-text' }), ' ', startOver);
     const alarm = h('div', { class: 'diverged', role: 'alert' });
 
     // --- views
@@ -108,7 +139,7 @@ export default {
         h('label', {}, 'learning rate ', rate), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
         h('label', {}, 'seed ', seed), h('label', { class: 'check' }, mlp, ' MLP'),
         h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
-      status, alarm, restore,
+      kept, status, alarm, restore,
       h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
       h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed), unknownNote,
       heatmaps,
@@ -143,9 +174,11 @@ export default {
     pause.addEventListener('click', () => send({ type: 'pause' }));
     stepOnce.addEventListener('click', () => send({ type: 'step', count: 1 }));
     reset.addEventListener('click', () => {
+      storage.clear();
       ctx.update({ demoStep: 0 }, { quiet: true });
       restart(ctx.state());
     });
+    startOver.addEventListener('click', () => reset.click());
     restore.addEventListener('click', () => send({ type: 'restore' }));
     exporter.addEventListener('click', () => send({ type: 'export' }));
     importer.addEventListener('change', async () => {
@@ -170,13 +203,29 @@ export default {
       bankChart.set([[]]);
     }
 
+    let savedAt = 0;
+    function save() {
+      send({ type: 'export', purpose: 'keep' });
+    }
+
     function restart(state, stepsToReplay = 0) {
       shown = state;
       clearCurves();
       setRunning(false);
       restore.hidden = true;
+      kept.hidden = true;
       alarm.replaceChildren();
       send({ type: 'create', config: config(state), text: state.demoText });
+      const saved = storage.read();
+      if (stepsToReplay >= 0 && saved?.config === configKey(state) && saved.json?.step > 0) {
+        // The model this browser trained last time, with the same config: carry on from it.
+        send({ type: 'load', json: saved.json });
+        savedAt = saved.json.step;
+        ctx.update({ demoStep: saved.json.step }, { quiet: true });
+        kept.hidden = false;
+        kept.querySelector('.kept-text').textContent = `Restored the model you trained here before (step ${saved.json.step}).`;
+        return;
+      }
       if (stepsToReplay > 0) {
         status.textContent = `Replaying ${stepsToReplay} steps from the link…`;
         send({ type: 'step', count: stepsToReplay });
@@ -186,13 +235,14 @@ export default {
     function receive(m) {
       switch (m.type) {
         case 'ready':
-          status.textContent = `A fresh model: ${m.info.vocabulary.length} words, step ${m.info.step}.`;
+          status.textContent = `Model ready: ${m.info.vocabulary.length} words, step ${m.info.step}.`;
           break;
         case 'progress':
           progress(m);
           break;
         case 'paused':
           setRunning(false);
+          save();
           status.textContent = m.reason === 'paused' ? `Paused at step ${m.step}.` : `Stopped at step ${m.step}: ${m.reason}.`;
           ctx.update({ demoStep: m.step }, { quiet: true });
           break;
@@ -210,7 +260,12 @@ export default {
           ctx.update({ demoStep: m.step }, { quiet: true });
           break;
         case 'model':
-          download(`attention-model-step-${m.json.step}.json`, JSON.stringify(m.json));
+          if (m.purpose === 'keep') {
+            savedAt = m.json.step;
+            if (!storage.write({ config: configKey(shown), json: m.json })) status.textContent += ' (This browser would not keep the model for next time.)';
+          } else {
+            download(`attention-model-step-${m.json.step}.json`, JSON.stringify(m.json));
+          }
           break;
         case 'error':
           setRunning(false);
@@ -247,6 +302,10 @@ export default {
       }
       if (m.embeddings) scatter.set(m.embeddings.words, m.embeddings.projected);
       if (!running && m.running === false && m.losses.length > 0) ctx.update({ demoStep: m.step }, { quiet: true });
+      if (running && Math.floor(m.step / SAVE_EVERY) > Math.floor(savedAt / SAVE_EVERY)) {
+        savedAt = m.step;
+        save();
+      }
     }
 
     function showAttention(map) {
@@ -287,7 +346,9 @@ export default {
         if (!typed.matches(':focus')) typed.value = state.demoText;
         chooser.value = picks.includes(state.demoText) ? state.demoText : '';
         if (!shown || configKey(shown) !== configKey(state)) {
-          restart(state, shown ? 0 : state.demoStep);   // a link's step is replayed: same seed, same model
+          // First time: a model kept by this browser, else a link's step replayed (same seed, same
+          // model). A changed config starts a fresh model.
+          restart(state, shown ? -1 : state.demoStep);
         } else {
           if (shown.demoLearningRate !== state.demoLearningRate) send({ type: 'setLearningRate', learningRate: state.demoLearningRate });
           if (shown.demoText !== state.demoText) send({ type: 'setText', text: state.demoText });
