@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 namespace ae {
 namespace {
 
@@ -27,7 +29,8 @@ void read_field(const json& j, const char* key, T& out, const char* type_name) {
     if constexpr (std::is_same_v<T, bool>) ok = v.is_boolean();
     else if constexpr (std::is_same_v<T, double>) ok = v.is_number();
     else if constexpr (std::is_same_v<T, std::uint64_t>) ok = v.is_number_unsigned();
-    else ok = v.is_number_integer();
+    else ok = v.is_number_integer() && v.get<long long>() >= std::numeric_limits<T>::min() &&
+              v.get<long long>() <= std::numeric_limits<T>::max();   // no silent narrowing
     if (!ok) fail("model config", std::string("field '") + key + "' must be " + type_name + ", got " + v.dump());
     out = v.get<T>();
 }
@@ -56,7 +59,7 @@ ModelConfig config_of(const json& j) {
 json parse(const std::string& text, const std::string& op) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {   // a syntax error, or a number too large for a double
         fail(op, std::string("not valid JSON (") + e.what() + ")");
     }
 }

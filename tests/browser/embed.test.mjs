@@ -48,6 +48,31 @@ test('every widget renders as a custom element', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('the parent page can send new settings in the documented shape; nothing else is taken', async () => {
+  const page = await env.page();
+  await page.goto(`${env.url}/embed-demo.html`);
+  const frame = page.frameLocator('iframe.embed-frame').first();
+  await frame.locator('body[data-engine="ready"]').waitFor();
+  const scores = () => frame.locator('[data-score]').evaluateAll((els) => els.map((e) => Number(e.dataset.value)));
+  assert.deepEqual(await scores(), [1, 4, 5]);
+  // Junk first, then a message of the right shape with unreadable settings: one notice, and the
+  // scores untouched (had the junk been taken, B's key would be zeros by now).
+  await page.evaluate(() => {
+    const target = document.querySelector('iframe.embed-frame').contentWindow;
+    for (const junk of [{ type: 'attention-explained:state', state: 42 }, { type: 'other', state: 'wk=0,0,0;0,0,0;0,0,0' },
+      'wk=0,0,0;0,0,0;0,0,0', { type: 'attention-explained:height', height: 5 }, null]) target.postMessage(junk, '*');
+    target.postMessage({ type: 'attention-explained:state', state: 'wk=oops' }, '*');
+  });
+  await frame.locator('#notices .notice').waitFor();
+  assert.equal(await frame.locator('#notices .notice').count(), 1);
+  assert.match(await frame.locator('#notices').textContent(), /settings sent by the embedding page could not be read \(wk: expected 3x3 numbers\); keeping the current ones/);
+  assert.deepEqual(await scores(), [1, 4, 5]);
+  // and the documented message does change them
+  await page.evaluate(() => document.querySelector('iframe.embed-frame').contentWindow.postMessage({ type: 'attention-explained:state', state: 'wk=3,-1,0;3,-1,-1;0,1,-3' }, '*'));
+  await page.waitForFunction(() => [...document.querySelector('iframe.embed-frame').contentDocument.querySelectorAll('[data-score]')].map((e) => e.dataset.value).join() === '1,2,5');
+  assert.deepEqual(page.errors, []);
+});
+
 test('embed-demo.html shows three widgets both ways; lock and hide work; bad attributes are reported', async () => {
   const page = await env.page();
   await page.goto(`${env.url}/embed-demo.html`);

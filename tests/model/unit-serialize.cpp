@@ -72,4 +72,10 @@ TEST_CASE("corrupt or mismatched files are rejected, naming what is wrong") {
     j = good;
     j.erase("step");
     rejects(j, "missing field 'step'");
+    j = good;
+    j["config"]["d"] = 1LL << 40;
+    rejects(j, "model config: field 'd' must be an integer");
+    // found by the fuzzer: a number too large for a double is a parse error, not a crash
+    CHECK_THROWS_WITH_AS(load_json("{\"step\": 0.5567e69838771969}"), doctest::Contains("load model: not valid JSON"),
+                         std::invalid_argument);
 }

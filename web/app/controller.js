@@ -41,9 +41,12 @@ export class Controller {
 
   // Takes the state from encoded settings (a hash, or an element's attributes as a query
   // string); settings that cannot be read leave the defaults, with a notice.
-  load(encoded, source = 'The link’s settings') {
+  // With keep, unreadable settings leave the current state as it is (settings sent later,
+  // rather than the ones a view starts from).
+  load(encoded, source = 'The link’s settings', { keep = false } = {}) {
     const { state, error } = decode(encoded, this.base);
-    if (error) this.notify(`${source} ${error}; showing the defaults instead.`);
+    if (error) this.notify(`${source} ${error}; ${keep ? 'keeping the current ones' : 'showing the defaults instead'}.`);
+    if (error && keep) return;
     this.current = state;
     this.render();
   }

@@ -1,7 +1,10 @@
 // embed.html: one widget alone, chosen by the hash (#widget=scores&wk=…), with no page chrome.
 // It tells its parent page how tall it is, so an iframe can fit its content:
 //   parent.postMessage({ type: 'attention-explained:height', widget, height }, '*')
-// #lock=wk,target makes those cells read-only; #hide=reset,nudge hides those controls.
+// and takes new settings from its parent (same format as the hash, e.g. 'wk=3,0,-1;…'):
+//   iframe.contentWindow.postMessage({ type: 'attention-explained:state', state: 'normalize=sum' }, '*')
+// Any other message is ignored. #lock=wk,target makes those cells read-only; #hide=reset,nudge
+// hides those controls.
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
 import { CONTROLS, SECTIONS, section } from './sections/index.js';
@@ -55,6 +58,12 @@ async function main() {
   });
   controller.mount(chosen, root);
   controller.load(state.toString());
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || event.source === window) return;
+    if (!data || typeof data !== 'object' || data.type !== 'attention-explained:state' || typeof data.state !== 'string') return;
+    controller.load(data.state, 'The settings sent by the embedding page', { keep: true });
+  });
   root.dataset.widget = name;
   document.body.dataset.engine = 'ready';
   reportHeight(name);
