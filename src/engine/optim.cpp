@@ -41,7 +41,6 @@ Adam::Adam(std::vector<Tensor> params, AdamOptions options) : Optimizer(std::mov
 }
 
 void Adam::step() {
-    ++t_;
     beta1_power_ *= options_.beta1;
     beta2_power_ *= options_.beta2;
     const double c1 = 1.0 - beta1_power_, c2 = 1.0 - beta2_power_;

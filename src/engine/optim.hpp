@@ -15,7 +15,6 @@ public:
     void zero_grad();
     double learning_rate() const { return lr_; }
     void set_learning_rate(double lr);       // throws unless finite and > 0
-    const std::vector<Tensor>& params() const { return params_; }
 
 protected:
     std::vector<Tensor> params_;
@@ -43,12 +42,10 @@ class Adam : public Optimizer {
 public:
     Adam(std::vector<Tensor> params, AdamOptions options = {});
     void step() override;
-    long steps() const { return t_; }
 
 private:
     std::vector<Matrix> m_, v_;   // first and second moments, one per parameter
     AdamOptions options_;
-    long t_ = 0;
     double beta1_power_ = 1, beta2_power_ = 1;   // beta^t kept by multiplication, not pow()
 };
 

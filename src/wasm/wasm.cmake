@@ -10,5 +10,10 @@ target_compile_options(attention-engine-module PRIVATE ${AE_WASM_FLAGS})
 target_link_options(attention-engine-module PRIVATE
   ${AE_WASM_FLAGS} --bind
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createAttentionModule
-  -sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0
-  -sDYNAMIC_EXECUTION=0)   # no new Function: the page runs under a strict CSP
+  -sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0)
+# No new Function in Embind's glue, so the page runs under a strict CSP (no 'unsafe-eval').
+# scripts/bench builds it OFF too, to measure what the policy costs per call.
+option(AE_STRICT_CSP "Link with -sDYNAMIC_EXECUTION=0" ON)
+if(AE_STRICT_CSP)
+  target_link_options(attention-engine-module PRIVATE -sDYNAMIC_EXECUTION=0)
+endif()

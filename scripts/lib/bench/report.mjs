@@ -9,6 +9,7 @@ const wasm = read('engine-node.json');
 const peers = { cpu: read('tfjs-cpu.json'), wasm: read('tfjs-wasm.json') };
 const browser = read('browser.json');
 const extra = read('sizes.json');
+const csp = read('csp-cost.json');
 
 const rows = [];
 const row = (what, value, goal = '', ok = null) => rows.push([what, value, goal, ok === null ? '' : ok ? 'met' : 'MISSED']);
@@ -39,11 +40,13 @@ row('first load, gzipped', `${(browser.first_load_gzip_bytes / 1024).toFixed(0)}
 row('peak WASM heap in use / heap size, 10,000 steps', `${(wasm.memory.peak_heap_used_bytes / 1024).toFixed(0)} KiB / ${(wasm.memory.peak_heap_size_bytes / 1048576).toFixed(0)} MiB`);
 row('training in the page (worker) vs native, default config', `${browser.worker_steps_per_second.toFixed(0)} vs ${native.default.steps_per_second.toFixed(0)} steps/s`);
 row('native: steps and seconds to 95% bank accuracy', `${extra.steps_to_95} steps, ${extra.seconds_to_95.toFixed(3)} s`, '< 2 s', extra.seconds_to_95 < 2);
+row('one attend call: strict-CSP build / with new Function', `${csp.strict.attend_us.toFixed(1)} / ${csp.eval.attend_us.toFixed(1)} µs`);
+row('one training step call: strict-CSP build / with new Function', `${csp.strict.train_step_us.toFixed(0)} / ${csp.eval.train_step_us.toFixed(0)} µs`);
 row('dist/ gzipped (tar.gz)', `${(extra.dist_gzip_bytes / 1024).toFixed(0)} KiB`);
 row('dist/attention-explained.html', `${(extra.single_file_bytes / 1024).toFixed(0)} KiB (${(extra.single_file_gzip_bytes / 1024).toFixed(0)} KiB gzipped)`);
 row('engine (attention-engine.js + .wasm), gzipped', `${(extra.engine_gzip_bytes / 1024).toFixed(0)} KiB`);
 
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(`${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2].padEnd(width[2])}  ${r[3]}`);
-fs.writeFileSync(new URL('results.json', dir), JSON.stringify({ date: new Date().toISOString(), native, wasm, peers, browser, ...extra, table: rows }, null, 2));
+fs.writeFileSync(new URL('results.json', dir), JSON.stringify({ date: new Date().toISOString(), native, wasm, peers, browser, csp, ...extra, table: rows }, null, 2));
 console.log('\nwritten bench-results/results.json');
