@@ -23,6 +23,10 @@ for (const width of [1280, 375]) {
       const unlabeled = await page.$$eval('input, select', (els) => els.filter((e) => !e.getAttribute('aria-label') && !e.closest('label')).length);
       assert.equal(unlabeled, 0, 'every control has a label');
       for (const id of await page.$$eval('main > section', (els) => els.map((e) => e.id))) {
+        // Off-screen sections are not laid out (content-visibility): bring each into view and let
+        // two frames render it before the picture, so nothing moves while it is taken.
+        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await page.locator(`#${id}`).screenshot({ path: `${dir}${id}-${width}-${colorScheme}.png` });
       }
       assert.deepEqual(page.errors, []);

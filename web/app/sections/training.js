@@ -314,7 +314,7 @@ export default {
       unknownNote.textContent = missing.length
         ? `Not in the model's vocabulary (read as <unk>): ${missing.join(', ')}.` : '';
       replace(heatmaps, map.layers[0].heads.map((weights, i) => {
-        const heat = new Heatmap({ name: `head-${i}`, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` });
+        const heat = new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` });
         heat.set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown });
         return heat.element;
       }));

@@ -1,9 +1,11 @@
 // A weight matrix as a grid of shaded cells, rows = queries, columns = keys; the number is
 // printed in each cell. Masked cells (exactly 0 under a causal mask) are hatched.
-import { h, num, replace } from '../dom.js';
+import { fmt, h, replace } from '../dom.js';
 
 export class Heatmap {
-  constructor({ name, title = '' }) {
+  // digits: decimals shown in a cell (the exact value stays in data-value)
+  constructor({ name, title = '', digits = 4 }) {
+    this.digits = digits;
     this.grid = h('div', { class: 'heatmap-grid' });
     this.element = h('figure', { class: 'heatmap', 'data-heatmap': name }, title ? h('figcaption', {}, title) : null, this.grid);
   }
@@ -21,7 +23,7 @@ export class Heatmap {
           class: `heat ${masked(r, c) ? 'masked' : ''}`,
           style: `--a:${Math.max(0, Math.min(1, w)).toFixed(3)}`,
           'aria-label': `${rowLabels[r]} → ${colLabels[c]}`,
-        }, cols <= 8 ? num(w) : h('span', { class: 'num visually-hidden', 'data-value': String(w) }, String(w)))),
+        }, h('span', { class: `num ${cols <= 8 ? '' : 'visually-hidden'}`, 'data-value': String(w) }, fmt(w, this.digits)))),
       ]));
   }
 }
