@@ -40,11 +40,11 @@ double accuracy(const Matrix& logits, const std::vector<int>& targets) {
     return static_cast<double>(right) / static_cast<double>(targets.size());
 }
 
-std::vector<Matrix> values_of(const std::vector<Tensor>& params) {
-    std::vector<Matrix> out;
-    out.reserve(params.size());
-    for (const auto& p : params) out.push_back(p->value);
-    return out;
+// Copies the parameters' values into `out`, reusing its matrices once they have the right sizes
+// (called every training step: no allocation after the first).
+void copy_values(const std::vector<Tensor>& params, std::vector<Matrix>& out) {
+    out.resize(params.size());
+    for (size_t i = 0; i < params.size(); ++i) out[i] = params[i]->value;
 }
 
 std::unique_ptr<Model> new_model(const ModelConfig& config, const Tokenizer& t) {
@@ -70,7 +70,7 @@ Trainer::Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step)
     reset_optimizer();
     train_windows_ = windows(tokenizer_, corpus().train, model_->config().context);
     test_windows_ = windows(tokenizer_, corpus().test, model_->config().context);
-    last_good_ = values_of(model_->parameters());
+    copy_values(model_->parameters(), last_good_);
     last_good_step_ = step_;
 }
 
@@ -116,7 +116,7 @@ StepResult Trainer::train_step() {
                                format_number(value) + (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") +
                                " (learning rate " + format_number(learning_rate()) + " is too high?); the parameters of step " +
                                std::to_string(step_) + " are kept");
-    before_step_ = values_of(model_->parameters());
+    copy_values(model_->parameters(), before_step_);
     optimizer_->zero_grad();
     backward(loss);
     optimizer_->step();
@@ -130,7 +130,7 @@ StepResult Trainer::train_step() {
     ++step_;
     if (best_loss_ == 0 || value < best_loss_) best_loss_ = value;
     if (value <= 2 * best_loss_) {
-        last_good_ = before_step_;   // the parameters that produced this still-learning loss
+        last_good_.swap(before_step_);   // the parameters that produced this still-learning loss
         last_good_step_ = step_ - 1;
     }
     return {step_, value, accuracy(f.logits->value, targets)};
