@@ -2,7 +2,7 @@
 # Sourced, not run.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-export NODE_PATH=/usr/share/nodejs   # Emscripten's JS optimiser needs Debian's acorn (TOOLCHAIN.md, quirk 1)
+export NODE_PATH=/usr/share/nodejs   # Emscripten's JS optimiser needs acorn, which Debian installs outside Node's default path
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -53,7 +53,9 @@ build_native() {   # build_native <dir> [cmake args...]
     cmake --build "$dir" -j "$JOBS"
 }
 
-# The WASM engine under emcmake (TOOLCHAIN.md quirks 2 and 3 handled here), then dist/.
+# The WASM engine under emcmake, then dist/. Under emcmake, find_package(Eigen3) is told where
+# Debian keeps Eigen (the toolchain file narrows the search), and the emulator is plain node
+# (emcmake's default passes a flag that Node 20 rejects).
 build_site() {
     say "building the WebAssembly engine (build/wasm)"
     emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm" -DEigen3_DIR=/usr/share/eigen3/cmake \
