@@ -204,7 +204,8 @@ class Engine {
     this.#models = new FinalizationRegistry((id) => module.modelDispose(id));
   }
 
-  /** { queries (m×d), keys (n×d), values (n×dv), normalize?, temperature?, causal? } → { scores, weights, output } */
+  /** { queries (m×d), keys (n×d), values (n×dv), normalize?, temperature?, causal?, tokens? (query names for
+   *  messages) } → { scores, weights, output } */
   attend(args) {
     const input = attentionInputs(this.#limits, 'attend', args);
     return mapValues(this.#module.attend(input), fromMatrix);
