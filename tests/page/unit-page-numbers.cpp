@@ -14,7 +14,7 @@ using namespace ae::test;
 namespace {
 const WorkedExample& ex = worked_example();
 
-AttentionOptions normalised(const std::string& name) {
+AttentionOptions with_normalizer(const std::string& name) {
     AttentionOptions o;
     o.normalize = parse_normalizer(name);
     o.temperature = ex.temperature;
@@ -30,7 +30,7 @@ Matrix softmax_by_hand(const Matrix& s) {
 
 // Step 7's learning problem, as the page poses it: A is the focus, the default target.
 LearningProblem problem(const std::string& normalize = ex.normalize) {
-    return {ex.embeddings, ex.wq, ex.wk, ex.wv, normalised(normalize), 0, ex.target};
+    return {ex.embeddings, ex.wq, ex.wk, ex.wv, with_normalizer(normalize), 0, ex.target};
 }
 
 struct Learning {
@@ -66,14 +66,14 @@ TEST_CASE("steps 1-3: tokens, q/k/v and scores") {
 TEST_CASE("steps 4-5: every normaliser's weights, the stated weights, each output and its parts") {
     const Tensor q = constant(ex.queries.topRows(1)), k = constant(ex.keys), v = constant(ex.values);
     const Matrix scores = row({1, 2, 5});
-    const auto sum = attend(q, k, v, normalised("sum"));
+    const auto sum = attend(q, k, v, with_normalizer("sum"));
     CHECK_MATRIX_NEAR(sum.weights->value, scores / 8, 1e-15);
     CHECK_MATRIX_NEAR(sum.output->value, row({0.5, 1.125, 0.75}), 1e-15);
-    const auto soft = attend(q, k, v, normalised("softmax"));
+    const auto soft = attend(q, k, v, with_normalizer("softmax"));
     CHECK_MATRIX_NEAR(soft.weights->value, softmax_by_hand(scores), 1e-15);
     CHECK_MATRIX_NEAR(soft.weights->value, row({0.01715, 0.04661, 0.93624}), 1e-5);
     CHECK_MATRIX_NEAR(soft.output->value, row({0.90677, 1.02946, 0.95339}), 1e-5);
-    const auto scaled = attend(q, k, v, normalised("scaled-softmax"));
+    const auto scaled = attend(q, k, v, with_normalizer("scaled-softmax"));
     CHECK_MATRIX_NEAR(scaled.weights->value, softmax_by_hand(scores / std::sqrt(3.0)), 1e-15);
     CHECK_MATRIX_NEAR(scaled.output->value, row({0.72275, 1.06080, 0.86137}), 1e-5);
     CHECK_MATRIX_NEAR(matmul(constant(ex.stated_weights), v)->value, row({0.2, 1.3, 0.6}), 1e-15);
@@ -84,7 +84,7 @@ TEST_CASE("steps 4-5: every normaliser's weights, the stated weights, each outpu
 }
 
 TEST_CASE("step 6: all tokens at once, with and without the causal mask") {
-    AttentionOptions o = normalised("softmax");
+    AttentionOptions o = with_normalizer("softmax");
     const auto all = attend(constant(ex.queries), constant(ex.keys), constant(ex.values), o);
     const Matrix expected = softmax_by_hand(ex.queries * ex.keys.transpose());
     CHECK_MATRIX_NEAR(all.weights->value, expected, 1e-15);
@@ -127,7 +127,7 @@ TEST_CASE("step 7: the default nudge agrees with the gradient, and ten steps low
     Matrix nudged = ex.wq;
     nudged(0, 1) += ex.nudge;
     const double after = half_sse_loss(self_attend(constant(ex.embeddings), constant(nudged), constant(ex.wk),
-                                                   constant(ex.wv), normalised(ex.normalize), 0).output,
+                                                   constant(ex.wv), with_normalizer(ex.normalize), 0).output,
                                        constant(ex.target))->value(0, 0);
     CHECK(std::abs((after - l.loss) - ex.nudge * g) <= 1e-3 * std::abs(ex.nudge * g));
 
