@@ -10,7 +10,12 @@ Normalizer parse_normalizer(const std::string& name) {
     if (name == "scaled-softmax") return Normalizer::ScaledSoftmax;
     if (name == "sum") return Normalizer::Sum;
     if (name == "hard") return Normalizer::Hard;
-    fail("attention", "unknown normaliser '" + name + "' (expected softmax, scaled-softmax, sum or hard)");
+    fail("attention", "there is no normaliser called '" + name + "' (choose softmax, scaled-softmax, sum or hard)");
+}
+
+std::string query_name(const AttentionOptions& options, Eigen::Index i) {
+    return i < static_cast<Eigen::Index>(options.names.size()) ? options.names[static_cast<size_t>(i)]
+                                                               : "query " + std::to_string(i + 1);
 }
 
 std::string normalizer_name(Normalizer n) {
@@ -46,16 +51,31 @@ void check_attention_inputs(const Tensor& queries, const Tensor& keys, const Ten
     require_non_empty(op, "keys", keys->value);
     require_non_empty(op, "values", values->value);
     if (queries->cols() != keys->cols())
-        fail(op, "queries " + shape_of(queries->value) + " and keys " + shape_of(keys->value) +
-                     ": column counts differ");
+        fail(op, "each query has " + std::to_string(queries->cols()) + " numbers but each key has " +
+                     std::to_string(keys->cols()) + "; a query and a key need the same length to be multiplied");
     if (keys->rows() != values->rows())
-        fail(op, "keys " + shape_of(keys->value) + " and values " + shape_of(values->value) +
-                     ": row counts differ (one value per key)");
+        fail(op, "there are " + std::to_string(keys->rows()) + " keys but " + std::to_string(values->rows()) +
+                     " values; every key needs its value");
     if (!(options.temperature > 0) || !std::isfinite(options.temperature))
-        fail(op, "temperature " + format_number(options.temperature) + " must be finite and > 0");
+        fail(op, "the temperature must be a number above 0, got " + format_number(options.temperature));
     if (options.self_only && queries->rows() > keys->rows())
         fail(op, "self-only attention needs at least as many keys as queries, got queries " +
                      shape_of(queries->value) + " and keys " + shape_of(keys->value));
+}
+
+// Divide-by-sum needs each row's (unmasked) scores to add up to a finite number other than 0.
+void require_divisible_rows(const Matrix& scores, const Mask& mask, const AttentionOptions& options) {
+    for (Eigen::Index r = 0; r < scores.rows(); ++r) {
+        double total = 0;
+        for (Eigen::Index c = 0; c < scores.cols(); ++c)
+            if (mask.size() == 0 || mask(r, c)) total += scores(r, c);
+        if (total == 0)
+            fail("attention", "the scores of " + query_name(options, r) +
+                                  " add up to 0, so they cannot be divided by their sum");
+        if (!std::isfinite(total))
+            fail("attention", "the scores of " + query_name(options, r) +
+                                  " add up to more than a number can hold, so they cannot be divided by their sum");
+    }
 }
 
 }  // namespace
@@ -67,9 +87,11 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     Attention a = attention_graph(queries, keys, values, options);
     // Finite inputs can still overflow a double (1e200 · 1e200): say so rather than return inf or NaN.
     if (!a.scores->value.allFinite())
-        fail("attention", "a score overflows (queries times keys exceeds 1.8e308); scale the inputs down");
+        fail("attention", "a score is too large for a number to hold (a query times a key exceeds 1.8e308); "
+                          "make the queries or keys smaller");
     if (!a.output->value.allFinite())
-        fail("attention", "the output overflows (the weighted sum of values exceeds 1.8e308); scale the values down");
+        fail("attention", "the output is too large for a number to hold (the weighted sum of the values exceeds "
+                          "1.8e308); make the values smaller");
     return a;
 }
 
@@ -86,7 +108,10 @@ Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tenso
         case Normalizer::ScaledSoftmax:
             a.weights = softmax_rows(divisor == 1.0 ? a.scores : scale(a.scores, 1.0 / divisor), mask);
             break;
-        case Normalizer::Sum: a.weights = divide_by_sum_rows(a.scores, mask); break;
+        case Normalizer::Sum:
+            require_divisible_rows(a.scores->value, mask, options);
+            a.weights = divide_by_sum_rows(a.scores, mask);
+            break;
         case Normalizer::Hard: a.weights = hard_argmax_rows(a.scores, mask); break;
     }
     a.output = matmul(a.weights, values);   // (m, dv)
@@ -104,8 +129,8 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     for (const auto& [name, w] : {std::pair<const char*, const Tensor&>{"wq", wq}, {"wk", wk}, {"wv", wv}}) {
         require_finite(op, name, w->value);
         if (w->rows() != embeddings->cols())
-            fail(op, std::string("embeddings ") + shape_of(embeddings->value) + " x " + name + " " +
-                         shape_of(w->value) + ": inner sizes differ");
+            fail(op, "each token has " + std::to_string(embeddings->cols()) + " numbers but " + name + " has " +
+                         std::to_string(w->rows()) + " rows; a token times a matrix needs one row per number");
     }
     SelfAttention s;
     s.queries = matmul(embeddings, wq);
@@ -115,10 +140,13 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     s.keys->label = "keys";
     s.values->label = "values";
     if (focus >= embeddings->rows())
-        fail(op, "focus token " + std::to_string(focus) + " is outside embeddings " + shape_of(embeddings->value));
+        fail(op, "there is no token " + std::to_string(focus + 1) + " to focus on: there are " +
+                     std::to_string(embeddings->rows()) + " tokens");
     if (focus >= 0 && options.causal) fail(op, "a focus token and a causal mask cannot be combined");
     const Tensor queries = focus < 0 ? s.queries : slice_rows(s.queries, focus, 1);
-    const Attention a = attend(queries, s.keys, s.values, options);
+    AttentionOptions named = options;
+    if (focus >= 0) named.names = {query_name(options, focus)};
+    const Attention a = attend(queries, s.keys, s.values, named);
     s.scores = a.scores;
     s.weights = a.weights;
     s.output = a.output;

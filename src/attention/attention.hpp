@@ -11,6 +11,7 @@
 #include "engine/ops.hpp"
 
 #include <string>
+#include <vector>
 
 namespace ae {
 
@@ -24,7 +25,13 @@ struct AttentionOptions {
     double temperature = 1.0;   // divides the scores before a softmax; must be > 0
     bool causal = false;        // query i sees keys j <= i (aligned at the end when m != n)
     bool self_only = false;     // query i sees only key i: attention switched off
+    // What error messages call query i ("A"); "query i+1" when absent. self_attend names the
+    // queries after the tokens, so these are token names there.
+    std::vector<std::string> names;
 };
+
+// How messages name query `i`.
+std::string query_name(const AttentionOptions& options, Eigen::Index i);
 
 struct Attention {
     Tensor scores;    // (m, n)

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 #include <unistd.h>
 
 namespace {
@@ -35,7 +37,8 @@ training
   --until-bank X    stop early once test bank accuracy >= X (checked every --every steps)
 files
   --save FILE       write the trained model as JSON
-  --load FILE       continue from a saved model (model flags then come from the file)
+  --load FILE       continue from a saved model, with the settings it was saved with
+                    (so no model or training flag above may be given with it)
   --help            this text
 )";
 
@@ -52,42 +55,59 @@ struct Options {
     std::exit(2);
 }
 
+// The whole text must be a number of type T within [lo, hi]: "-5" steps are refused, never wrapped,
+// clamped or ignored. Model fields are range-checked by the model's config, their one home.
 template <typename T>
-T number(const std::string& flag, const char* text) {
+T number(const std::string& flag, const char* text, T lo = std::numeric_limits<T>::lowest(),
+         T hi = std::numeric_limits<T>::max()) {
     std::istringstream in(text);
     T value{};
-    if (!(in >> value) || !in.eof()) usage_error(flag + " needs a number, got '" + text + "'");
+    const bool negative_unsigned = std::is_unsigned_v<T> && std::string(text).find('-') != std::string::npos;
+    if (negative_unsigned || !(in >> value) || !in.eof() || !(value >= lo && value <= hi)) {
+        std::ostringstream range;
+        range << lo << " to " << hi;
+        usage_error(flag + " needs " + (std::is_integral_v<T> ? "a whole number" : "a number") + " from " + range.str() +
+                    ", got '" + text + "'");
+    }
     return value;
 }
 
 Options parse(int argc, char** argv) {
     Options o;
+    constexpr int kMany = 1000000;
+    std::string model_flag;   // a model or training setting; --load brings its own
     for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
         auto value = [&]() -> const char* {
             if (i + 1 >= argc) usage_error(flag + " needs a value");
             return argv[++i];
         };
+        auto model = [&](auto& field, auto parsed) {
+            field = parsed;
+            model_flag = flag;
+        };
         if (flag == "--help" || flag == "-h") {
             std::cout << kHelp;
             std::exit(0);
-        } else if (flag == "--d") o.config.d = number<int>(flag, value());
-        else if (flag == "--heads") o.config.heads = number<int>(flag, value());
-        else if (flag == "--layers") o.config.layers = number<int>(flag, value());
-        else if (flag == "--context") o.config.context = number<int>(flag, value());
-        else if (flag == "--mlp") o.config.mlp = true;
-        else if (flag == "--layer-norm") o.config.layer_norm = true;
-        else if (flag == "--no-attention") o.config.attention = false;
-        else if (flag == "--batch") o.config.batch = number<int>(flag, value());
-        else if (flag == "--lr") o.config.learning_rate = number<double>(flag, value());
-        else if (flag == "--seed") o.config.seed = number<std::uint64_t>(flag, value());
-        else if (flag == "--steps") o.steps = number<int>(flag, value());
-        else if (flag == "--every") o.every = std::max(1, number<int>(flag, value()));
-        else if (flag == "--until-bank") o.until_bank = number<double>(flag, value());
+        } else if (flag == "--d") model(o.config.d, number<int>(flag, value()));
+        else if (flag == "--heads") model(o.config.heads, number<int>(flag, value()));
+        else if (flag == "--layers") model(o.config.layers, number<int>(flag, value()));
+        else if (flag == "--context") model(o.config.context, number<int>(flag, value()));
+        else if (flag == "--mlp") model(o.config.mlp, true);
+        else if (flag == "--layer-norm") model(o.config.layer_norm, true);
+        else if (flag == "--no-attention") model(o.config.attention, false);
+        else if (flag == "--batch") model(o.config.batch, number<int>(flag, value()));
+        else if (flag == "--lr") model(o.config.learning_rate, number<double>(flag, value()));
+        else if (flag == "--seed") model(o.config.seed, number<std::uint64_t>(flag, value()));
+        else if (flag == "--steps") o.steps = number<int>(flag, value(), 0, kMany);
+        else if (flag == "--every") o.every = number<int>(flag, value(), 1, kMany);
+        else if (flag == "--until-bank") o.until_bank = number<double>(flag, value(), 0.0, 1.0);
         else if (flag == "--save") o.save = value();
         else if (flag == "--load") o.load = value();
         else usage_error("unknown option '" + flag + "'");
     }
+    if (!o.load.empty() && !model_flag.empty())
+        usage_error(model_flag + " cannot be combined with --load: a loaded model keeps the settings it was saved with");
     return o;
 }
 
@@ -139,7 +159,8 @@ int main(int argc, char** argv) {
         const double seconds = std::chrono::duration<double>(clock::now() - start).count();
         const ae::Evaluation e = trainer->evaluate();
         if (!o.save.empty()) {
-            std::ofstream(o.save) << ae::save_json(*trainer);
+            std::ofstream out(o.save);
+            if (!(out << ae::save_json(*trainer)) || !out.flush()) throw std::runtime_error("cannot write " + o.save);
         }
         nlohmann::json summary = {
             {"config", nlohmann::json::parse(ae::config_to_json(trainer->model().config()))},

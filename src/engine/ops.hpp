@@ -19,8 +19,8 @@ using Mask = Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>;
 // --- linear algebra (ops_linear.cpp)
 Tensor matmul(const Tensor& a, const Tensor& b);        // (m,k) x (k,n) -> (m,n)
 Tensor add(const Tensor& a, const Tensor& b);           // (m,n) + (m,n) or a (1,n) row per row
-Tensor sub(const Tensor& a, const Tensor& b);           // (m,n) - (m,n) or a (1,n) row per row
-Tensor mul(const Tensor& a, const Tensor& b);           // elementwise, same shape
+// elementwise, same shape; the finite-difference checks weight an op's outputs with it
+Tensor mul(const Tensor& a, const Tensor& b);
 Tensor scale(const Tensor& a, double c);                // c * a
 Tensor transpose(const Tensor& a);                      // (m,n) -> (n,m)
 
@@ -30,9 +30,8 @@ Tensor divide_by_sum_rows(const Tensor& a, const Mask& mask = Mask()); // a / ro
 Tensor hard_argmax_rows(const Tensor& a, const Mask& mask = Mask());   // one-hot, ties -> lowest index;
                                                                        // passes no gradient back
 
-// --- elementwise nonlinearities (ops_elementwise.cpp)
+// --- elementwise nonlinearity (ops_elementwise.cpp)
 Tensor relu(const Tensor& a);
-Tensor tanh(const Tensor& a);
 
 // --- indexing and reshaping (ops_index.cpp)
 Tensor gather_rows(const Tensor& table, const std::vector<int>& ids);   // (V,d) -> (ids,d)
@@ -45,7 +44,6 @@ Tensor concat_rows(const std::vector<Tensor>& parts);                   // same 
 Tensor layer_norm(const Tensor& x, const Tensor& gamma, const Tensor& beta, double eps = 1e-5);
 Tensor sum(const Tensor& a);
 Tensor mean(const Tensor& a);
-Tensor mse_loss(const Tensor& pred, const Tensor& target);        // mean((pred - target)^2)
 Tensor half_sse_loss(const Tensor& pred, const Tensor& target);   // 1/2 sum((pred - target)^2)
 // mean over rows of -log softmax(logits)[row, target]; fused and stable.
 Tensor cross_entropy(const Tensor& logits, const std::vector<int>& targets);

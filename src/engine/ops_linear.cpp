@@ -1,4 +1,4 @@
-// matmul, add, sub, mul, scale, transpose and their backwards.
+// matmul, add, mul, scale, transpose and their backwards.
 #include "engine/checks.hpp"
 #include "engine/kernels.hpp"
 #include "engine/ops.hpp"
@@ -37,17 +37,6 @@ Tensor add(const Tensor& a, const Tensor& b) {
         accumulate(*out.parents[0], out.grad);
         accumulate(*out.parents[1], reduce_to(out.grad, out.parents[1]->value));
     }, "add");
-}
-
-Tensor sub(const Tensor& a, const Tensor& b) {
-    require_broadcastable("sub", a->value, b->value);
-    Matrix difference = a->value;
-    if (b->rows() == a->rows()) difference -= b->value;
-    else difference.rowwise() -= b->value.row(0);
-    return make_result(std::move(difference), {a, b}, [](Node& out) {
-        accumulate(*out.parents[0], out.grad);
-        accumulate(*out.parents[1], -reduce_to(out.grad, out.parents[1]->value));
-    }, "sub");
 }
 
 Tensor mul(const Tensor& a, const Tensor& b) {

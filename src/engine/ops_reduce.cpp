@@ -63,10 +63,6 @@ Tensor squared_error(const char* op, const Tensor& pred, const Tensor& target, d
 }
 }  // namespace
 
-Tensor mse_loss(const Tensor& pred, const Tensor& target) {
-    return squared_error("mse_loss", pred, target, 1.0 / static_cast<double>(pred->value.size()));
-}
-
 Tensor half_sse_loss(const Tensor& pred, const Tensor& target) {
     return squared_error("half_sse_loss", pred, target, 0.5);
 }

@@ -22,7 +22,7 @@ bool allowed(const Mask& mask, Eigen::Index r, Eigen::Index c) { return mask.siz
 
 // d(in) = y * (d(out) - rowsum(d(out) * y)) / s, where y = out and s = 1 for softmax,
 // s = the row sum for divide-by-sum. Masked entries have y = 0 and get no gradient.
-Matrix normaliser_backward(const Matrix& y, const Matrix& dy, const Matrix& factor) {
+Matrix normalizer_backward(const Matrix& y, const Matrix& dy, const Matrix& factor) {
     Matrix dx(y.rows(), y.cols());
     for (Eigen::Index r = 0; r < y.rows(); ++r) {
         const double dot = dy.row(r).dot(y.row(r));
@@ -48,7 +48,7 @@ Tensor softmax_rows(const Tensor& a, const Mask& mask) {
         y.row(r) /= total;
     }
     return make_result(y, {a}, [](Node& out) {
-        accumulate(*out.parents[0], normaliser_backward(out.value, out.grad, out.value));
+        accumulate(*out.parents[0], normalizer_backward(out.value, out.grad, out.value));
     }, "softmax");
 }
 
@@ -73,7 +73,7 @@ Tensor divide_by_sum_rows(const Tensor& a, const Mask& mask) {
     Mask keep = mask;
     return make_result(y, {a}, [inv_sum, keep](Node& out) {
         Matrix ones_where_allowed = keep.size() == 0 ? Matrix(inv_sum) : Matrix(inv_sum.cwiseProduct(keep.cast<double>()));
-        accumulate(*out.parents[0], normaliser_backward(out.value, out.grad, ones_where_allowed));
+        accumulate(*out.parents[0], normalizer_backward(out.value, out.grad, ones_where_allowed));
     }, "divide-by-sum");
 }
 

@@ -13,7 +13,7 @@ Optimizer::Optimizer(std::vector<Tensor> params) : params_(std::move(params)) {
 void Optimizer::zero_grad() { ae::zero_grad(params_); }
 
 void Optimizer::set_learning_rate(double lr) {
-    if (!(lr > 0) || !std::isfinite(lr)) fail("optimizer", "learning rate " + format_number(lr) + " must be finite and > 0");
+    if (!(lr > 0) || !std::isfinite(lr)) fail("optimizer", "the learning rate must be a number above 0, got " + format_number(lr));
     lr_ = lr;
 }
 

@@ -21,7 +21,7 @@ void validate(const ModelConfig& c) {
     if (c.d % c.heads != 0)
         fail("model config", "d = " + std::to_string(c.d) + " is not divisible by heads = " + std::to_string(c.heads));
     if (!(c.learning_rate > 0) || !std::isfinite(c.learning_rate))
-        fail("model config", "learningRate = " + format_number(c.learning_rate) + " must be finite and > 0");
+        fail("model config", "learningRate must be a number above 0, got " + format_number(c.learning_rate));
 }
 
 }  // namespace ae

@@ -2,9 +2,9 @@
 // Errors through guard().
 #include "wasm/api.hpp"
 
+#include "attention/learning.hpp"
 #include "attention/worked_example.hpp"
 #include "engine/checks.hpp"
-#include "engine/optim.hpp"
 #include "model/corpus.hpp"
 #include "model/inference.hpp"
 #include "model/serialize.hpp"
@@ -12,6 +12,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -50,17 +51,6 @@ val grads_to_js(std::initializer_list<std::pair<const char*, Tensor>> nodes) {
     return grad;
 }
 
-// loss = 1/2 sum((output - target)^2), backward from it.
-double backward_to_target(const Tensor& output, const val& args, const std::string& op) {
-    const Matrix target = matrix_from_js(args, "target", op);
-    require_finite(op, "target", target);
-    if (target.rows() != output->rows() || target.cols() != output->cols())
-        fail(op, "target " + shape_of(target) + " must match output " + shape_of(output->value));
-    const Tensor loss = half_sse_loss(output, constant(target));
-    backward(loss);
-    return loss->value(0, 0);
-}
-
 val steps_to_js(const std::vector<StepResult>& steps, long step) {
     std::vector<double> losses, accuracies;
     for (const auto& s : steps) {
@@ -74,6 +64,14 @@ val steps_to_js(const std::vector<StepResult>& steps, long step) {
     out.set("losses", numbers_to_js(losses));
     out.set("accuracies", numbers_to_js(accuracies));
     return out;
+}
+
+// Characters are counted as Unicode code points (UTF-8 lead bytes), as the JS API counts them.
+void require_text(const std::string& op, const std::string& text) {
+    const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    if (characters > Limits::max_text)
+        fail(op, "the text has " + std::to_string(characters) + " characters; at most " +
+                     std::to_string(Limits::max_text) + " are allowed");
 }
 
 val strings_to_js(const std::vector<std::string>& xs) {
@@ -99,7 +97,7 @@ val attention_gradients(const val& args) {
         const Tensor q = input(matrix_from_js(args, "queries", op)), k = input(matrix_from_js(args, "keys", op)),
                      v = input(matrix_from_js(args, "values", op));
         const Attention a = ae::attend(q, k, v, options_from_js(args, op));
-        const double loss = backward_to_target(a.output, args, op);
+        const double loss = backward_to_target(a.output, matrix_from_js(args, "target", op));
         val out = attention_to_js(a);
         out.set("loss", loss);
         out.set("grad", grads_to_js({{"queries", q}, {"keys", k}, {"values", v}, {"scores", a.scores},
@@ -110,18 +108,17 @@ val attention_gradients(const val& args) {
 
 val self_attention(const val& args) {
     return guard([&] {
-        const std::string op = "selfAttention";
-        const Tensor x = input(matrix_from_js(args, "embeddings", op)), wq = input(matrix_from_js(args, "wq", op)),
-                     wk = input(matrix_from_js(args, "wk", op)), wv = input(matrix_from_js(args, "wv", op));
-        const SelfAttention s = self_attend(x, wq, wk, wv, options_from_js(args, op), focus_from_js(args, op));
+        const Learned l = learn(problem_from_js(args, "selfAttention"));
+        const SelfAttention& s = l.attention;
         val out = val::object();
         for (const auto& [name, t] : {std::pair<const char*, Tensor>{"queries", s.queries}, {"keys", s.keys},
                                       {"values", s.values}, {"scores", s.scores}, {"weights", s.weights},
                                       {"output", s.output}})
             out.set(name, matrix_to_js(t->value));
-        if (!args["target"].isUndefined() && !args["target"].isNull()) {
-            out.set("loss", backward_to_target(s.output, args, op));
-            out.set("grad", grads_to_js({{"embeddings", x}, {"wq", wq}, {"wk", wk}, {"wv", wv}, {"queries", s.queries},
+        if (has(args, "target")) {
+            out.set("loss", l.loss);
+            out.set("grad", grads_to_js({{"embeddings", l.inputs.at("embeddings")}, {"wq", l.inputs.at("wq")},
+                                         {"wk", l.inputs.at("wk")}, {"wv", l.inputs.at("wv")}, {"queries", s.queries},
                                          {"keys", s.keys}, {"values", s.values}, {"scores", s.scores},
                                          {"weights", s.weights}, {"output", s.output}}));
         }
@@ -135,6 +132,9 @@ val weighted_sum(const val& args) {
         const Matrix weights = matrix_from_js(args, "weights", op), values = matrix_from_js(args, "values", op);
         require_finite(op, "weights", weights);
         require_finite(op, "values", values);
+        if (weights.cols() != values.rows())
+            fail(op, "the weights " + shape_of(weights) + " need one row of values per weight, got values " +
+                         shape_of(values));
         val out = val::object();
         out.set("output", matrix_to_js(matmul(constant(weights), constant(values))->value));
         return out;
@@ -144,28 +144,14 @@ val weighted_sum(const val& args) {
 val descend(const val& args) {
     return guard([&] {
         const std::string op = "descend";
-        std::map<std::string, Tensor> inputs;
-        for (const char* name : {"embeddings", "wq", "wk", "wv"}) inputs[name] = parameter(matrix_from_js(args, name, op), name);
-        std::vector<Tensor> learn;
-        const val names = args["learn"];
-        const int count = names["length"].isNumber() ? names["length"].as<int>() : -1;
-        if (count < 1) fail(op, "learn must list at least one of embeddings, wq, wk, wv");
-        for (int i = 0; i < count; ++i) {
-            const val name = names[i];
-            if (!name.isString() || !inputs.count(name.as<std::string>()))
-                fail(op, "learn may name only embeddings, wq, wk, wv");
-            learn.push_back(inputs.at(name.as<std::string>()));
-        }
-        const val lr = args["learningRate"];
-        if (!lr.isNumber()) fail(op, "learningRate must be a number");
-        Sgd sgd(learn, lr.as<double>());
-        const SelfAttention s = self_attend(inputs["embeddings"], inputs["wq"], inputs["wk"], inputs["wv"],
-                                            options_from_js(args, op), focus_from_js(args, op));
-        const double loss = backward_to_target(s.output, args, op);
-        sgd.step();
+        double loss_before = 0;
+        const LearningProblem next = ae::descend(problem_from_js(args, op), strings_from_js(args, "learn", op),
+                                                 number_from_js(args, "learningRate", op), &loss_before);
         val out = val::object();
-        for (const auto& [name, t] : inputs) out.set(name, matrix_to_js(t->value));
-        out.set("lossBefore", loss);
+        for (const auto& [name, m] : {std::pair<const char*, const Matrix&>{"embeddings", next.embeddings},
+                                      {"wq", next.wq}, {"wk", next.wk}, {"wv", next.wv}})
+            out.set(name, matrix_to_js(m));
+        out.set("lossBefore", loss_before);
         return out;
     });
 }
@@ -188,6 +174,18 @@ val worked_example() {
         out.set("nudge", w.nudge);
         return out;
     });
+}
+
+val limits() {
+    val out = val::object();
+    out.set("maxSide", Limits::max_side);
+    out.set("maxEntries", Limits::max_entries);
+    out.set("maxText", Limits::max_text);
+    std::vector<std::string> names;
+    for (Normalizer n : {Normalizer::Softmax, Normalizer::ScaledSoftmax, Normalizer::Sum, Normalizer::Hard})
+        names.push_back(normalizer_name(n));
+    out.set("normalizers", strings_to_js(names));
+    return out;
 }
 
 val model_defaults() {
@@ -231,6 +229,7 @@ double model_loss(int id, const val& sentences) {
         for (int i = 0; i < n; ++i) {
             if (!sentences[i].isString()) fail("loss", "sentence " + std::to_string(i) + " is not a string");
             list.push_back(sentences[i].as<std::string>());
+            require_text("loss", list.back());
         }
         return model(id, "loss").loss(list);
     });
@@ -251,6 +250,7 @@ val model_evaluate(int id) {
 
 val model_attention(int id, const std::string& text) {
     return guard([&] {
+        require_text("attention", text);
         const Trainer& t = model(id, "attention");
         const AttentionMap map = attention_map(t.model(), t.tokenizer(), text);
         val out = val::object();
@@ -273,6 +273,7 @@ val model_attention(int id, const std::string& text) {
 
 val model_predict(int id, const std::string& text, int top) {
     return guard([&] {
+        require_text("predict", text);
         const Trainer& t = model(id, "predict");
         val out = val::array();
         for (const auto& p : predict(t.model(), t.tokenizer(), text, top)) {

@@ -16,6 +16,7 @@ val self_attention(const val& args);       // + queries, keys, values; loss and 
 val weighted_sum(const val& args);         // {weights (m,n), values (n,dv)} -> {output}
 val descend(const val& args);              // one SGD step of self-attention's loss on the chosen inputs
 val worked_example();
+val limits();                              // {maxSide, maxEntries, maxText, normalizers}
 
 val model_defaults();                      // the default ModelConfig as an object
 val corpus_sentences();                    // {train, test}: the corpus's sentences

@@ -11,6 +11,7 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("weightedSum", &weighted_sum);
     emscripten::function("descend", &descend);
     emscripten::function("workedExample", &worked_example);
+    emscripten::function("limits", &limits);
     emscripten::function("modelDefaults", &model_defaults);
     emscripten::function("corpus", &corpus_sentences);
     emscripten::function("modelCreate", &model_create);

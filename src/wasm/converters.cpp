@@ -14,8 +14,12 @@ Matrix matrix_from_js(const val& args, const char* name, const std::string& op) 
     if (!rows.isNumber() || !cols.isNumber() || data.isUndefined() || data.isNull())
         fail(op, std::string(name) + " must be {rows, cols, data}");
     const double r = rows.as<double>(), c = cols.as<double>();
-    if (!(r >= 0 && c >= 0 && r == std::floor(r) && c == std::floor(c) && r * c <= 1e8))
+    if (!(r >= 1 && c >= 1 && r == std::floor(r) && c == std::floor(c)))
         fail(op, std::string(name) + " has an invalid shape");
+    if (r > Limits::max_side || c > Limits::max_side || r * c > Limits::max_entries)
+        fail(op, std::string(name) + " is too large (" + format_number(r) + "x" + format_number(c) + "); at most " +
+                     std::to_string(Limits::max_side) + " rows or columns and " + std::to_string(Limits::max_entries) +
+                     " entries are allowed");
     const auto values = emscripten::convertJSArrayToNumberVector<double>(data);
     if (static_cast<double>(values.size()) != r * c)
         fail(op, std::string(name) + " has " + std::to_string(values.size()) + " numbers for a (" +
@@ -57,7 +61,40 @@ AttentionOptions options_from_js(const val& args, const std::string& op) {
     }
     const val causal = args["causal"];
     if (!causal.isUndefined()) o.causal = causal.as<bool>();
+    if (has(args, "tokens")) o.names = strings_from_js(args, "tokens", op);
     return o;
+}
+
+bool has(const val& args, const char* name) { return !args[name].isUndefined() && !args[name].isNull(); }
+
+double number_from_js(const val& args, const char* name, const std::string& op) {
+    const val x = args[name];
+    if (!x.isNumber()) fail(op, std::string(name) + " must be a number");
+    return x.as<double>();
+}
+
+std::vector<std::string> strings_from_js(const val& args, const char* name, const std::string& op) {
+    const val list = args[name];
+    if (!val::global("Array").call<bool>("isArray", list)) fail(op, std::string(name) + " must be an array of names");
+    std::vector<std::string> out;
+    const int n = list["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+        if (!list[i].isString()) fail(op, std::string(name) + " must be an array of names");
+        out.push_back(list[i].as<std::string>());
+    }
+    return out;
+}
+
+LearningProblem problem_from_js(const val& args, const std::string& op) {
+    LearningProblem p;
+    p.embeddings = matrix_from_js(args, "embeddings", op);
+    p.wq = matrix_from_js(args, "wq", op);
+    p.wk = matrix_from_js(args, "wk", op);
+    p.wv = matrix_from_js(args, "wv", op);
+    p.options = options_from_js(args, op);
+    p.focus = focus_from_js(args, op);
+    if (has(args, "target")) p.target = matrix_from_js(args, "target", op);
+    return p;
 }
 
 Eigen::Index focus_from_js(const val& args, const std::string& op) {

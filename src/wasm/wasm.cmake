@@ -1,5 +1,7 @@
 # The WebAssembly module (only under emcmake): one ES module + .wasm serving the page, a Web
-# Worker and Node (TOOLCHAIN.md: web,worker environment; Node passes wasmBinary itself).
+# Worker and Node. The environment is web,worker only: with Node in the list, Emscripten 3.1.6's
+# ES module output refers to __dirname, which ES modules lack; Node loads this module all the same
+# when the caller passes the .wasm bytes itself (loadEngine({ wasmBinary })).
 add_executable(attention-engine-module src/wasm/bindings.cpp src/wasm/api.cpp src/wasm/converters.cpp)
 target_link_libraries(attention-engine-module PRIVATE attention_engine)
 target_compile_options(attention-engine-module PRIVATE ${AE_WARNINGS})

@@ -158,6 +158,6 @@ TEST_CASE("self-attention with a focus token: only that token is a query") {
     o.causal = true;
     CHECK_THROWS_WITH_AS(self_attend(x, wq, wk, wv, o, 0), "self-attention: a focus token and a causal mask cannot be combined",
                          std::invalid_argument);
-    CHECK_THROWS_WITH_AS(self_attend(x, wq, wk, wv, {}, 3), "self-attention: focus token 3 is outside embeddings (3x3)",
+    CHECK_THROWS_WITH_AS(self_attend(x, wq, wk, wv, {}, 3), "self-attention: there is no token 4 to focus on: there are 3 tokens",
                          std::invalid_argument);
 }

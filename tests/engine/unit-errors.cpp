@@ -16,9 +16,10 @@ TEST_CASE("shape mismatches name the op and both shapes") {
     CHECK_THROWS_WITH_AS(mul(constant(Matrix::Zero(2, 3)), constant(Matrix::Zero(3, 2))),
                          "mul: (2x3) and (3x2): shapes differ", std::invalid_argument);
     CHECK_THROWS_WITH_AS(attend(constant(Matrix::Zero(1, 2)), constant(Matrix::Zero(3, 3)), constant(Matrix::Zero(3, 3))),
-                         "attention: queries (1x2) and keys (3x3): column counts differ", std::invalid_argument);
+                         "attention: each query has 2 numbers but each key has 3; a query and a key need the same length to be "
+                         "multiplied", std::invalid_argument);
     CHECK_THROWS_WITH_AS(attend(constant(Matrix::Zero(1, 3)), constant(Matrix::Zero(3, 3)), constant(Matrix::Zero(2, 3))),
-                         doctest::Contains("keys (3x3) and values (2x3): row counts differ"), std::invalid_argument);
+                         doctest::Contains("attention: there are 3 keys but 2 values; every key needs its value"), std::invalid_argument);
     CHECK_THROWS_WITH_AS(cross_entropy(constant(Matrix::Zero(2, 3)), {0, 5}),
                          "cross_entropy: target 5 of row 1 is outside logits (2x3)", std::invalid_argument);
     CHECK_THROWS_WITH_AS(gather_rows(constant(Matrix::Zero(4, 2)), {4}), "gather_rows: id 4 is outside table (4x2)",
@@ -40,14 +41,14 @@ TEST_CASE("non-finite values where they are not allowed") {
     o.temperature = 0;
     keys = worked_example().keys;
     CHECK_THROWS_WITH_AS(attend(constant(keys.topRows(1)), constant(keys), constant(worked_example().values), o),
-                         "attention: temperature 0 must be finite and > 0", std::invalid_argument);
+                         "attention: the temperature must be a number above 0, got 0", std::invalid_argument);
     CHECK_THROWS_WITH_AS(scale(constant(keys), std::numeric_limits<double>::infinity()),
                          "scale: factor inf is not finite", std::invalid_argument);
 }
 
 TEST_CASE("unknown normaliser") {
     CHECK_THROWS_WITH_AS(parse_normalizer("sparsemax"),
-                         "attention: unknown normaliser 'sparsemax' (expected softmax, scaled-softmax, sum or hard)",
+                         "attention: there is no normaliser called 'sparsemax' (choose softmax, scaled-softmax, sum or hard)",
                          std::invalid_argument);
     for (const char* name : {"softmax", "scaled-softmax", "sum", "hard"}) CHECK(normalizer_name(parse_normalizer(name)) == name);
 }
@@ -59,7 +60,7 @@ TEST_CASE("divide-by-sum on a row whose scores sum to zero names the row") {
     auto q = constant(rows({{1, 1, 1}, {1, 0, 0}}));
     auto k = constant(rows({{1, 0, 0}, {0, -1, 0}, {0, 0, 0}}));
     CHECK_THROWS_WITH_AS(attend(q, k, constant(Matrix::Identity(3, 3)), o),
-                         "divide-by-sum: row 0 of scores (2x3) sums to zero, so its weights are undefined",
+                         "attention: the scores of query 1 add up to 0, so they cannot be divided by their sum",
                          std::invalid_argument);
 }
 

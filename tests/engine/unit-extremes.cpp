@@ -31,7 +31,7 @@ TEST_CASE("scores of +-1e300 through every normaliser: finite and right, or a cl
     CHECK(sum.weights->value(0, 0) == doctest::Approx(1e300 / 1e150));
     const Tensor cancel = constant(rows({{1e150}, {-1e150}}));
     CHECK_THROWS_WITH_AS(attend(q, cancel, constant(rows({{1}, {2}})), with("sum")),
-                         "divide-by-sum: row 0 of scores (1x2) sums to zero, so its weights are undefined", std::invalid_argument);
+                         "attention: the scores of query 1 add up to 0, so they cannot be divided by their sum", std::invalid_argument);
     // gradients stay finite under softmax even at these scores
     const Tensor qi = input(row({1e150})), ki = input(rows({{1e150}, {-1e150}, {1}}));
     backward(ae::sum(attend(qi, ki, v).output));
@@ -39,11 +39,13 @@ TEST_CASE("scores of +-1e300 through every normaliser: finite and right, or a cl
 
 TEST_CASE("overflow is an error, not inf or NaN") {
     CHECK_THROWS_WITH_AS(attend(constant(row({1e200})), constant(rows({{1e200}})), constant(rows({{1}}))),
-                         "attention: a score overflows (queries times keys exceeds 1.8e308); scale the inputs down",
+                         "attention: a score is too large for a number to hold (a query times a key exceeds 1.8e308); "
+                         "make the queries or keys smaller",
                          std::invalid_argument);
     // divide-by-sum of scores (-1, 3) weighs by (-0.5, 1.5): a convex blend no more, so it can overflow
     CHECK_THROWS_WITH_AS(attend(constant(row({1})), constant(rows({{-1}, {3}})), constant(rows({{0}, {1.7e308}})), with("sum")),
-                         doctest::Contains("the output overflows"), std::invalid_argument);
+                         doctest::Contains("attention: the output is too large for a number to hold (the weighted sum of the values exceeds "
+                         "1.8e308); make the values smaller"), std::invalid_argument);
     // denormals are ordinary numbers
     const auto tiny = attend(constant(row({5e-324})), constant(rows({{5e-324}, {1}})), constant(rows({{1}, {2}})));
     CHECK(tiny.weights->value.allFinite());

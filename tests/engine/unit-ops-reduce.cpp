@@ -30,11 +30,8 @@ TEST_CASE("sum and mean") {
 
 TEST_CASE("squared-error losses") {
     auto p = constant(row({1, 2, 4})), t = constant(row({0, 2, 2}));
-    CHECK(mse_loss(p, t)->value(0, 0) == doctest::Approx(5.0 / 3));   // (1 + 0 + 4) / 3
     CHECK(half_sse_loss(p, t)->value(0, 0) == 2.5);                   // (1 + 0 + 4) / 2
     for (auto [m, n] : std::vector<std::pair<int, int>>{{1, 1}, {2, 3}}) {
-        CHECK(gradcheck([](auto& x) { return mse_loss(x[0], x[1]); }, {random_matrix(m, n, 55), random_matrix(m, n, 56)})
-                  .max_error < 1e-8);
         CHECK(gradcheck([](auto& x) { return half_sse_loss(x[0], x[1]); },
                         {random_matrix(m, n, 57), random_matrix(m, n, 58)})
                   .max_error < 1e-8);

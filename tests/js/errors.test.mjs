@@ -1,4 +1,5 @@
-// Every bad input throws an Error saying what is wrong, and the engine still answers after it.
+// Every bad input throws an Error saying what is wrong, and the engine still answers after it. The
+// messages about meaning (shapes, ranges, names) are the engine's own, word for word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from './engine.mjs';
@@ -13,11 +14,17 @@ function rejects(call, pattern) {
   assert.deepEqual(engine.attend(good), expected, 'a correct call afterwards still gives the right answer');
 }
 
-test('wrong shapes', () => {
-  rejects(() => engine.attend({ ...good, queries: [[1, 2]] }), /^attend: keys has 3 columns but queries has 2$/);
-  rejects(() => engine.attend({ ...good, values: [[1, 0, 1]] }), /^attend: values has 1 rows but keys has 3$/);
-  rejects(() => engine.attentionGradients({ ...good, target: [[1, 2]] }), /target is 1x2 but the output is 1x3/);
-  rejects(() => engine.selfAttention({ embeddings: ex.embeddings, wq: [[1]], wk: ex.wk, wv: ex.wv }), /wq has 1 rows but embeddings has 3 columns/);
+const exactly = (message) => new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+test('wrong shapes: the engine says what does not fit', () => {
+  rejects(() => engine.attend({ ...good, queries: [[1, 2]] }),
+    exactly('attention: each query has 2 numbers but each key has 3; a query and a key need the same length to be multiplied'));
+  rejects(() => engine.attend({ ...good, values: [[1, 0, 1]] }), exactly('attention: there are 3 keys but 1 values; every key needs its value'));
+  rejects(() => engine.attentionGradients({ ...good, target: [[1, 2]] }), exactly("learning: the target (1x2) must have the output's shape (1x3)"));
+  rejects(() => engine.selfAttention({ embeddings: ex.embeddings, wq: [[1]], wk: ex.wk, wv: ex.wv }),
+    exactly('self-attention: each token has 3 numbers but wq has 1 rows; a token times a matrix needs one row per number'));
+  rejects(() => engine.weightedSum({ weights: [[0.5, 0.5]], values: ex.values }),
+    exactly('weightedSum: the weights (1x2) need one row of values per weight, got values (3x3)'));
 });
 
 test('ragged rows, NaN, Infinity, strings', () => {
@@ -36,17 +43,50 @@ test('missing fields and non-objects', () => {
   rejects(() => engine.attentionGradients(good), /attentionGradients: target is missing/);
 });
 
-test('unknown normaliser, bad temperature, bad causal', () => {
-  rejects(() => engine.attend({ ...good, normalize: 'sparsemax' }), /unknown normalize the string "sparsemax" \(expected softmax, scaled-softmax, sum, hard\)/);
-  rejects(() => engine.attend({ ...good, temperature: 0 }), /temperature must be a finite number > 0, got 0/);
-  rejects(() => engine.attend({ ...good, causal: 'yes' }), /causal must be true or false/);
+test('unknown normaliser, bad temperature, bad causal, bad focus', () => {
+  rejects(() => engine.attend({ ...good, normalize: 'sparsemax' }),
+    exactly("attention: there is no normaliser called 'sparsemax' (choose softmax, scaled-softmax, sum or hard)"));
+  rejects(() => engine.attend({ ...good, temperature: 0 }), exactly('attention: the temperature must be a number above 0, got 0'));
+  rejects(() => engine.attend({ ...good, temperature: '1' }), exactly('attend: temperature must be a number, got the string "1"'));
+  rejects(() => engine.attend({ ...good, causal: 'yes' }), exactly('attend: causal must be a boolean, got the string "yes"'));
+  const self = { embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv };
+  rejects(() => engine.selfAttention({ ...self, focus: 3 }), exactly('self-attention: there is no token 4 to focus on: there are 3 tokens'));
+  rejects(() => engine.selfAttention({ ...self, focus: 0.5 }), exactly('selfAttention: focus must be a token index (an integer >= 0)'));
+});
+
+test('learning: what may change, and by how much, is the engine\'s to say', () => {
+  const args = { embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv, focus: 0, target: ex.target };
+  rejects(() => engine.descend({ ...args, learn: ['bias'], learningRate: 0.1 }),
+    exactly("learning: 'bias' cannot be learned (choose from embeddings, wq, wk, wv)"));
+  rejects(() => engine.descend({ ...args, learn: [], learningRate: 0.1 }),
+    exactly('learning: a step needs at least one of embeddings, wq, wk, wv to change'));
+  rejects(() => engine.descend({ ...args, learn: ['wq'], learningRate: -1 }),
+    exactly('optimizer: the learning rate must be a number above 0, got -1'));
+  const { target, ...untargeted } = args;
+  assert.ok(target);
+  rejects(() => engine.descend({ ...untargeted, learn: ['wq'], learningRate: 0.1 }), exactly('learning: a step needs a target to learn towards'));
+});
+
+test('size limits: one home in the engine, the same on both sides', () => {
+  const { maxSide, maxEntries, maxText } = engine.limits;
+  assert.deepEqual([maxSide, maxEntries, maxText], [4096, 1 << 20, 10000]);
+  assert.deepEqual(engine.limits.normalizers, ['softmax', 'scaled-softmax', 'sum', 'hard']);
+  rejects(() => engine.attend({ ...good, keys: Array.from({ length: maxSide + 1 }, () => [1, 0, 0]) }),
+    exactly(`attend: keys is too large (${maxSide + 1}x3); at most ${maxSide} rows or columns and ${maxEntries} entries are allowed`));
+  const model = engine.createModel();
+  rejects(() => model.predict('bank '.repeat(maxText)), exactly(`predict: the text has more than ${2 * maxText} characters; at most ${maxText} are allowed`));
+  // 6,000 two-unit characters: 12,000 UTF-16 units but 6,000 characters, accepted by both sides
+  assert.ok(Array.isArray(model.predict('\u{1F3E6}'.repeat(6000))));
+  model.dispose();
 });
 
 test('errors from inside the engine arrive as Errors with their message', () => {
   // divide-by-sum of scores summing to zero is only detectable in C++
   rejects(() => engine.attend({ queries: [[1, 1, 1]], keys: [[1, 0, 0], [0, -1, 0], [0, 0, 0]], values: ex.values, normalize: 'sum' }),
-    /^divide-by-sum: row 0 of scores \(1x3\) sums to zero, so its weights are undefined$/);
-  rejects(() => engine.createModel({ d: 6, heads: 4 }), /^model config: d = 6 is not divisible by heads = 4$/);
+    exactly('attention: the scores of query 1 add up to 0, so they cannot be divided by their sum'));
+  rejects(() => engine.attend({ queries: [[1, 1, 1]], keys: [[1, 0, 0], [0, -1, 0], [0, 0, 0]], values: ex.values, normalize: 'sum', tokens: ['A'] }),
+    exactly('attention: the scores of A add up to 0, so they cannot be divided by their sum'));
+  rejects(() => engine.createModel({ d: 6, heads: 4 }), exactly('model config: d = 6 is not divisible by heads = 4'));
   rejects(() => engine.createModel({ colour: 'red' }), /unknown config field "colour"/);
   rejects(() => engine.loadModel('{"format": 1'), /^load model: not valid JSON/);
 });

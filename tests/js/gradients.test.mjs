@@ -75,7 +75,7 @@ test('selfAttention with a focus token: A alone is the query; W gradients reach 
   assert.deepEqual(r.scores, [[1, 2, 5]]);
   assert.equal(r.loss, 53 / 128);
   near(r.grad.wq, [[-174 / 512, 85 / 512, -4 / 512], [0, 0, 0], [0, 0, 0]], 1e-15, 'wq');
-  assert.throws(() => engine.selfAttention({ embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv, focus: 3 }), /focus must be an integer from 0 to 2, got 3/);
+  assert.throws(() => engine.selfAttention({ embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv, focus: 3 }), /there is no token 4 to focus on: there are 3 tokens/);
 });
 
 test('descend: one SGD step moves the chosen inputs by -lr * gradient and lowers the loss', () => {
@@ -86,7 +86,7 @@ test('descend: one SGD step moves the chosen inputs by -lr * gradient and lowers
   near(after.wq, ex.wq.map((row, r) => row.map((x, c) => x - 0.1 * before.grad.wq[r][c])), 1e-15, 'wq stepped');
   assert.deepEqual(after.wk, ex.wk, 'wk not chosen, unchanged');
   assert.ok(engine.selfAttention({ ...args, ...after }).loss < before.loss);
-  assert.throws(() => engine.descend({ ...args, learn: ['bias'], learningRate: 0.1 }), /learn must list some of embeddings, wq, wk, wv/);
+  assert.throws(() => engine.descend({ ...args, learn: ['bias'], learningRate: 0.1 }), /'bias' cannot be learned \(choose from embeddings, wq, wk, wv\)/);
 });
 
 test('weightedSum: the stated weights 0.1, 0.4, 0.5 give [0.2, 1.3, 0.6]', () => {

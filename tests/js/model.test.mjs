@@ -47,7 +47,7 @@ test('config and learning rate', () => {
   assert.deepEqual({ ...m.info().config }, { d: 8, heads: 2, layers: 1, context: 16, mlp: true, layerNorm: true, attention: true, batch: 16, learningRate: 0.02, seed: 3 });
   m.setLearningRate(0.005);
   assert.equal(m.info().config.learningRate, 0.005);
-  assert.throws(() => m.setLearningRate(-1), /learning rate must be a finite number > 0/);
+  assert.throws(() => m.setLearningRate(-1), /the learning rate must be a number above 0, got -1/);
   m.dispose();
 });
 

@@ -35,14 +35,14 @@ export function combine(engine, coefficients, numbers) {
 }
 
 export function compute(engine, example, state) {
-  const base = inputs(state);
+  const base = { ...inputs(state), tokens: example.tokens };   // the engine's messages then say "A", not "query 1"
   const { queries, keys, values } = engine.selfAttention(base);
   const all = attempt(() => engine.selfAttention({ ...base, normalize: state.normalize, temperature: state.temperature, causal: state.causal }));
   const query = [queries[FOCUS]];
 
   const normalizers = {};
   for (const normalize of NORMALIZERS) {
-    normalizers[normalize] = attempt(() => engine.attend({ queries: query, keys, values, normalize, temperature: state.temperature }));
+    normalizers[normalize] = attempt(() => engine.attend({ queries: query, keys, values, normalize, temperature: state.temperature, tokens: [example.tokens[FOCUS]] }));
   }
   const stated = { weights: example.statedWeights, output: engine.weightedSum({ weights: example.statedWeights, values }).output };
   const chosen = state.stated ? stated : normalizers[state.normalize];
@@ -61,8 +61,8 @@ export function compute(engine, example, state) {
     stated,
     chosen,
     parts,
-    learning: attempt(() => engine.selfAttention(learningArgs(state))),
-    hard: attempt(() => engine.selfAttention(learningArgs(state, 'hard'))),
-    soft: attempt(() => engine.selfAttention(learningArgs(state, 'softmax'))),
+    learning: attempt(() => engine.selfAttention({ ...learningArgs(state), tokens: example.tokens })),
+    hard: attempt(() => engine.selfAttention({ ...learningArgs(state, 'hard'), tokens: example.tokens })),
+    soft: attempt(() => engine.selfAttention({ ...learningArgs(state, 'softmax'), tokens: example.tokens })),
   };
 }

@@ -5,14 +5,12 @@
 //   const engine = await loadEngine();                       // Node: loadEngine({ wasmBinary })
 //   const { scores, weights, output } = engine.attend({ queries, keys, values, normalize: 'softmax' });
 //
-// Matrices are arrays of rows (number[][]). Every call validates its input and throws an Error
-// saying what is wrong; the engine stays usable afterwards.
+// Matrices are arrays of rows (number[][]). Every call throws an Error saying what is wrong and
+// the engine stays usable afterwards. This file checks only what JS alone can see (types, ragged
+// rows, non-numbers, sizes, with the engine's own limits); whether the numbers make sense (shapes,
+// ranges, names) the engine decides, and its messages reach the caller unchanged.
 import createAttentionModule from './attention-engine-module.js';
 
-export const NORMALIZERS = Object.freeze(['softmax', 'scaled-softmax', 'sum', 'hard']);
-const MAX_SIDE = 4096;            // rows or columns of one matrix
-const MAX_ENTRIES = 1 << 20;      // entries of one matrix
-const MAX_TEXT = 10000;           // characters of a sentence given to a model
 
 // wasmModule: an already compiled WebAssembly.Module (a page hands its own to the training worker,
 // so the engine is downloaded and compiled once); wasmBinary: the .wasm bytes (Node, the single file).
@@ -70,18 +68,17 @@ function own(args, key) {
   return Object.prototype.hasOwnProperty.call(args, key) ? args[key] : undefined;
 }
 
-// number[][] -> { rows, cols, data: Float64Array } (row-major), with every check a reader needs.
-function toMatrix(op, name, value) {
+// number[][] -> { rows, cols, data: Float64Array } (row-major), within the engine's size limits.
+function toMatrix(limits, op, name, value) {
   if (value === undefined) throw new Error(`${op}: ${name} is missing`);
   if (!Array.isArray(value)) throw new Error(`${op}: ${name} must be an array of rows (number[][]), got ${describe(value)}`);
   if (value.length === 0) throw new Error(`${op}: ${name} is empty`);
-  if (value.length > MAX_SIDE) throw new Error(`${op}: ${name} has ${value.length} rows; at most ${MAX_SIDE} are allowed`);
   const first = value[0];
   if (!Array.isArray(first)) throw new Error(`${op}: ${name} row 0 must be an array of numbers, got ${describe(first)}`);
   const cols = first.length;
   if (cols === 0) throw new Error(`${op}: ${name} row 0 is empty`);
-  if (cols > MAX_SIDE || cols * value.length > MAX_ENTRIES) {
-    throw new Error(`${op}: ${name} is too large (${value.length}x${cols}); at most ${MAX_ENTRIES} entries are allowed`);
+  if (value.length > limits.maxSide || cols > limits.maxSide || value.length * cols > limits.maxEntries) {
+    throw new Error(`${op}: ${name} is too large (${value.length}x${cols}); at most ${limits.maxSide} rows or columns and ${limits.maxEntries} entries are allowed`);
   }
   const data = new Float64Array(value.length * cols);
   for (let r = 0; r < value.length; r++) {
@@ -109,78 +106,52 @@ function mapValues(object, f) {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)]));
 }
 
-function options(op, args) {
-  const normalize = own(args, 'normalize') ?? 'softmax';
-  if (!NORMALIZERS.includes(normalize)) {
-    throw new Error(`${op}: unknown normalize ${describe(normalize)} (expected ${NORMALIZERS.join(', ')})`);
+// A field JS must hand over as a given type; its meaning (range, names) is the engine's to judge.
+function typed(op, args, name, type) {
+  const value = own(args, name);
+  if (value !== undefined && typeof value !== type) throw new Error(`${op}: ${name} must be a ${type}, got ${describe(value)}`);
+  return value;
+}
+
+function options(limits, op, args) {
+  const out = {};
+  for (const [name, type] of [['normalize', 'string'], ['temperature', 'number'], ['causal', 'boolean']]) {
+    const value = typed(op, args, name, type);
+    if (value !== undefined) out[name] = value;
   }
-  const temperature = own(args, 'temperature') ?? 1;
-  if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature <= 0) {
-    throw new Error(`${op}: temperature must be a finite number > 0, got ${describe(temperature)}`);
-  }
-  const causal = own(args, 'causal') ?? false;
-  if (typeof causal !== 'boolean') throw new Error(`${op}: causal must be true or false, got ${describe(causal)}`);
-  return { normalize, temperature, causal };
-}
-
-function requireSameCols(op, a, aName, b, bName) {
-  if (a.cols !== b.cols) throw new Error(`${op}: ${bName} has ${b.cols} columns but ${aName} has ${a.cols}`);
-}
-
-function requireSameRows(op, a, aName, b, bName) {
-  if (a.rows !== b.rows) throw new Error(`${op}: ${bName} has ${b.rows} rows but ${aName} has ${a.rows}`);
-}
-
-function attentionInputs(op, args) {
-  requireObject(op, args);
-  const queries = toMatrix(op, 'queries', own(args, 'queries'));
-  const keys = toMatrix(op, 'keys', own(args, 'keys'));
-  const values = toMatrix(op, 'values', own(args, 'values'));
-  requireSameCols(op, queries, 'queries', keys, 'keys');
-  requireSameRows(op, keys, 'keys', values, 'values');
-  return { queries, keys, values, ...options(op, args) };
-}
-
-function targetFor(op, args, rows, cols) {
-  const target = toMatrix(op, 'target', own(args, 'target'));
-  if (target.rows !== rows || target.cols !== cols) {
-    throw new Error(`${op}: target is ${target.rows}x${target.cols} but the output is ${rows}x${cols}`);
-  }
-  return target;
-}
-
-const LEARNABLE = ['embeddings', 'wq', 'wk', 'wv'];
-
-function selfAttentionInputs(op, args) {
-  requireObject(op, args);
-  const input = {
-    embeddings: toMatrix(op, 'embeddings', own(args, 'embeddings')),
-    wq: toMatrix(op, 'wq', own(args, 'wq')),
-    wk: toMatrix(op, 'wk', own(args, 'wk')),
-    wv: toMatrix(op, 'wv', own(args, 'wv')),
-    ...options(op, args),
-  };
-  for (const w of ['wq', 'wk', 'wv']) {
-    if (input[w].rows !== input.embeddings.cols) {
-      throw new Error(`${op}: ${w} has ${input[w].rows} rows but embeddings has ${input.embeddings.cols} columns`);
+  const tokens = own(args, 'tokens');   // names for the queries in the engine's messages
+  if (tokens !== undefined) {
+    if (!Array.isArray(tokens) || tokens.length > limits.maxSide || !tokens.every((t) => typeof t === 'string' && t.length <= 100)) {
+      throw new Error(`${op}: tokens must be an array of short names, got ${describe(tokens)}`);
     }
+    out.tokens = [...tokens];
   }
-  requireSameCols(op, input.wq, 'wq', input.wk, 'wk');
-  const focus = own(args, 'focus');
-  if (focus !== undefined) {
-    integer(op, 'focus', focus, 0, input.embeddings.rows - 1);
-    if (input.causal) throw new Error(`${op}: a focus token and a causal mask cannot be combined`);
-    input.focus = focus;
-  }
-  if (own(args, 'target') !== undefined) {
-    input.target = targetFor(op, args, focus === undefined ? input.embeddings.rows : 1, input.wv.cols);
-  }
+  return out;
+}
+
+function attentionInputs(limits, op, args) {
+  requireObject(op, args);
+  const matrix = (name) => toMatrix(limits, op, name, own(args, name));
+  return { queries: matrix('queries'), keys: matrix('keys'), values: matrix('values'), ...options(limits, op, args) };
+}
+
+function selfAttentionInputs(limits, op, args) {
+  requireObject(op, args);
+  const matrix = (name) => toMatrix(limits, op, name, own(args, name));
+  const input = { embeddings: matrix('embeddings'), wq: matrix('wq'), wk: matrix('wk'), wv: matrix('wv'), ...options(limits, op, args) };
+  const focus = typed(op, args, 'focus', 'number');
+  if (focus !== undefined) input.focus = focus;
+  if (own(args, 'target') !== undefined) input.target = matrix('target');
   return input;
 }
 
-function text(op, value) {
+// Counted in code points, as the engine counts them; a string of more than twice as many UTF-16
+// units has more code points than allowed whatever they are, so a huge one is never walked.
+function text(limits, op, value) {
   if (typeof value !== 'string') throw new Error(`${op}: text must be a string, got ${describe(value)}`);
-  if (value.length > MAX_TEXT) throw new Error(`${op}: text has ${value.length} characters; at most ${MAX_TEXT} are allowed`);
+  if (value.length > limits.maxText && (value.length > 2 * limits.maxText || [...value].length > limits.maxText)) {
+    throw new Error(`${op}: the text has ${value.length > 2 * limits.maxText ? 'more than ' + 2 * limits.maxText : [...value].length} characters; at most ${limits.maxText} are allowed`);
+  }
   return value;
 }
 
@@ -196,6 +167,7 @@ const CONFIG_FIELDS = {
   mlp: 'boolean', layerNorm: 'boolean', attention: 'boolean', learningRate: 'number',
 };
 
+// Types only: the engine's config check owns every range (and says which field is wrong).
 function configJSON(op, config) {
   if (config === undefined) return '{}';
   requireObject(op, config);
@@ -207,9 +179,9 @@ function configJSON(op, config) {
     }
     const v = config[key];
     const ok = kind === 'boolean' ? typeof v === 'boolean'
-      : kind === 'integer' ? Number.isSafeInteger(v) && v >= 0
+      : kind === 'integer' ? Number.isSafeInteger(v)
         : typeof v === 'number' && Number.isFinite(v);
-    if (!ok) throw new Error(`${op}: config.${key} must be ${kind === 'integer' ? 'a non-negative integer' : `a ${kind}`}, got ${describe(v)}`);
+    if (!ok) throw new Error(`${op}: config.${key} must be ${kind === 'integer' ? 'a whole number' : `a ${kind}`}, got ${describe(v)}`);
     clean[key] = v;
   }
   return JSON.stringify(clean);
@@ -222,25 +194,28 @@ class Engine {
   #models;
   #corpus;
   #compiled;
+  #limits;
 
   constructor(module, compiled) {
     this.#module = module;
     this.#compiled = compiled;
+    this.#limits = Object.freeze(module.limits());
     // A model the caller forgets to dispose is freed when it is garbage-collected.
     this.#models = new FinalizationRegistry((id) => module.modelDispose(id));
   }
 
-  /** { queries (m×d), keys (n×d), values (n×dv), normalize?, temperature?, causal? } → { scores, weights, output } */
+  /** { queries (m×d), keys (n×d), values (n×dv), normalize?, temperature?, causal?, tokens? (query names for
+   *  messages) } → { scores, weights, output } */
   attend(args) {
-    const input = attentionInputs('attend', args);
+    const input = attentionInputs(this.#limits, 'attend', args);
     return mapValues(this.#module.attend(input), fromMatrix);
   }
 
   /** attend's arguments + target (m×dv) → { scores, weights, output, loss, grad } with loss = ½Σ(output − target)² */
   attentionGradients(args) {
     const op = 'attentionGradients';
-    const input = attentionInputs(op, args);
-    input.target = targetFor(op, args, input.queries.rows, input.values.cols);
+    const input = attentionInputs(this.#limits, op, args);
+    input.target = toMatrix(this.#limits, op, 'target', own(args, 'target'));
     const { scores, weights, output, loss, grad } = this.#module.attentionGradients(input);
     return { scores: fromMatrix(scores), weights: fromMatrix(weights), output: fromMatrix(output), loss, grad: mapValues(grad, fromMatrix) };
   }
@@ -250,7 +225,7 @@ class Engine {
    *  only token i is a query: scores and weights are 1×n, output and target 1×dv. */
   selfAttention(args) {
     const op = 'selfAttention';
-    const input = selfAttentionInputs(op, args);
+    const input = selfAttentionInputs(this.#limits, op, args);
     const result = this.#module.selfAttention(input);
     const out = {};
     for (const key of ['queries', 'keys', 'values', 'scores', 'weights', 'output']) out[key] = fromMatrix(result[key]);
@@ -265,16 +240,12 @@ class Engine {
    *  + learn (some of 'embeddings', 'wq', 'wk', 'wv') + learningRate → { embeddings, wq, wk, wv, lossBefore } */
   descend(args) {
     const op = 'descend';
-    const input = selfAttentionInputs(op, args);
-    if (!input.target) throw new Error(`${op}: target is missing`);
+    const input = selfAttentionInputs(this.#limits, op, args);
     const learn = own(args, 'learn');
-    if (!Array.isArray(learn) || learn.length === 0 || !learn.every((n) => LEARNABLE.includes(n))) {
-      throw new Error(`${op}: learn must list some of ${LEARNABLE.join(', ')}, got ${describe(learn)}`);
+    if (!Array.isArray(learn) || !learn.every((n) => typeof n === 'string')) {
+      throw new Error(`${op}: learn must be an array of names, got ${describe(learn)}`);
     }
-    const learningRate = own(args, 'learningRate');
-    if (typeof learningRate !== 'number' || !Number.isFinite(learningRate) || learningRate <= 0) {
-      throw new Error(`${op}: learningRate must be a finite number > 0, got ${describe(learningRate)}`);
-    }
+    const learningRate = typed(op, args, 'learningRate', 'number');
     const { lossBefore, ...matrices } = this.#module.descend({ ...input, learn: [...learn], learningRate });
     return { ...mapValues(matrices, fromMatrix), lossBefore };
   }
@@ -283,9 +254,8 @@ class Engine {
   weightedSum(args) {
     const op = 'weightedSum';
     requireObject(op, args);
-    const weights = toMatrix(op, 'weights', own(args, 'weights'));
-    const values = toMatrix(op, 'values', own(args, 'values'));
-    if (weights.cols !== values.rows) throw new Error(`${op}: values has ${values.rows} rows but weights has ${weights.cols} columns`);
+    const weights = toMatrix(this.#limits, op, 'weights', own(args, 'weights'));
+    const values = toMatrix(this.#limits, op, 'values', own(args, 'values'));
     return { output: fromMatrix(this.#module.weightedSum({ weights, values }).output) };
   }
 
@@ -295,6 +265,11 @@ class Engine {
   workedExample() {
     const { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...matrices } = this.#module.workedExample();
     return { tokens, normalize, temperature, learningRate, embeddingRate, nudge, ...mapValues(matrices, fromMatrix) };
+  }
+
+  /** What the engine accepts: { maxSide, maxEntries, maxText, normalizers } */
+  get limits() {
+    return this.#limits;
   }
 
   /** The default model config: { d, heads, layers, context, mlp, layerNorm, attention, batch, learningRate, seed } */
@@ -311,7 +286,7 @@ class Engine {
   /** A new model of the corpus, config fields as in the README (all optional). */
   createModel(config) {
     const id = this.#module.modelCreate(configJSON('createModel', config));
-    return new Model(this.#module, this.#models, id);
+    return new Model(this.#module, this.#models, id, this.#limits);
   }
 
   /** A model from toJSON()'s object or its JSON text. */
@@ -321,7 +296,7 @@ class Engine {
     else if (json !== null && typeof json === 'object') textForm = JSON.stringify(json);
     else throw new Error(`loadModel: expected the object or JSON text from toJSON(), got ${describe(json)}`);
     const id = this.#module.modelLoad(textForm);
-    return new Model(this.#module, this.#models, id);
+    return new Model(this.#module, this.#models, id, this.#limits);
   }
 
   /** The compiled WebAssembly.Module, to hand to a worker (loadEngine({ wasmModule })). */
@@ -343,9 +318,11 @@ class Model {
   #module;
   #registry;
   #id;
+  #limits;
 
-  constructor(module, registry, id) {
+  constructor(module, registry, id, limits) {
     this.#module = module;
+    this.#limits = limits;
     this.#registry = registry;
     this.#id = id;
     registry.register(this, id, this);
@@ -369,10 +346,10 @@ class Model {
 
   /** Mean next-word loss on `sentences` (string[]), without training. */
   loss(sentences) {
-    if (!Array.isArray(sentences) || sentences.length === 0 || sentences.length > MAX_SIDE) {
-      throw new Error(`loss: expected 1 to ${MAX_SIDE} sentences, got ${describe(sentences)}`);
+    if (!Array.isArray(sentences) || sentences.length === 0 || sentences.length > this.#limits.maxSide) {
+      throw new Error(`loss: expected 1 to ${this.#limits.maxSide} sentences, got ${describe(sentences)}`);
     }
-    sentences.forEach((s, i) => text(`loss: sentence ${i}`, s));
+    sentences.forEach((s, i) => text(this.#limits, `loss: sentence ${i}`, s));
     return this.#module.modelLoss(this.#handle('loss'), sentences);
   }
 
@@ -384,14 +361,14 @@ class Model {
 
   /** → { tokens, known, layers: [{ heads: [weights (L×L)] }] } */
   attention(sentence) {
-    const r = this.#module.modelAttention(this.#handle('attention'), text('attention', sentence));
+    const r = this.#module.modelAttention(this.#handle('attention'), text(this.#limits, 'attention', sentence));
     return { tokens: r.tokens, known: r.known, layers: r.layers.map((l) => ({ heads: l.heads.map(fromMatrix) })) };
   }
 
   /** The `top` likeliest next words → [{ word, probability }] */
   predict(sentence, top = 5) {
     integer('predict', 'top', top, 1, 1000);
-    return this.#module.modelPredict(this.#handle('predict'), text('predict', sentence), top);
+    return this.#module.modelPredict(this.#handle('predict'), text(this.#limits, 'predict', sentence), top);
   }
 
   /** → { words, vectors (V×d), projected (V×2, PCA) } */
@@ -406,9 +383,7 @@ class Model {
   }
 
   setLearningRate(lr) {
-    if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0) {
-      throw new Error(`setLearningRate: learning rate must be a finite number > 0, got ${describe(lr)}`);
-    }
+    if (typeof lr !== 'number') throw new Error(`setLearningRate: the learning rate must be a number, got ${describe(lr)}`);
     this.#module.modelSetLearningRate(this.#handle('setLearningRate'), lr);
   }
 
