@@ -1,7 +1,7 @@
 // The small controller: holds the one state object, recomputes through the engine on every
 // change, renders the mounted widgets and mirrors the state in the URL hash.
 import { compute } from './compute.js';
-import { decode, defaults, encode } from './state.js';
+import { decode, defaults, encode, unreadable } from './state.js';
 
 let instances = 0;
 
@@ -40,13 +40,12 @@ export class Controller {
   }
 
   // Takes the state from encoded settings (a hash, or an element's attributes as a query
-  // string); settings that cannot be read leave the defaults, with a notice.
-  // With keep, unreadable settings leave the current state as it is (settings sent later,
-  // rather than the ones a view starts from).
+  // string). Settings that cannot be read are dropped with a one-line notice, and leave the
+  // defaults, or with keep the current state (settings sent later, rather than the ones a view
+  // starts from); every other setting is used.
   load(encoded, source = 'The link’s settings', { keep = false } = {}) {
-    const { state, error } = decode(encoded, this.base);
-    if (error) this.notify(`${source} ${error}; ${keep ? 'keeping the current ones' : 'showing the defaults instead'}.`);
-    if (error && keep) return;
+    const { state, error } = decode(encoded, keep ? this.current : this.base);
+    if (error) this.notify(`${source}: ${error}.`);
     this.current = state;
     this.render();
   }
@@ -75,11 +74,15 @@ export class Controller {
   }
 
   // Applies a patch; the same state then drives every widget (and the hash). `quiet` only
-  // records it (the widget that sent it is already showing it).
+  // records it (the widget that sent it is already showing it). A patch with a value the link
+  // could not carry changes nothing: returns why (for the widget to show), else null.
   update(patch, { quiet = false } = {}) {
+    const error = Object.entries(patch).map(([key, value]) => unreadable(key, value)).find(Boolean);
+    if (error) return error;
     this.current = { ...this.current, ...patch };
     if (!quiet) this.render();
     if (this.useHash) this.#writeHash();
+    return null;
   }
 
   // At most one history entry rewrite per 200 ms while the reader scrubs or types.

@@ -28,7 +28,7 @@ export class VectorsEditor {
       cellLabel: (r, c) => `${KIND[kind]} of ${ctx.tokens[this.rows[r]]}, entry ${c + 1}`,
       onEdit: editable ? (r, c, x) => {
         const w = WEIGHT[kind];
-        ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
+        return ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
       } : null,
     });
     this.editable = make(true);

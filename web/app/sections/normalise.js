@@ -2,6 +2,7 @@
 // softmax; a temperature slider; what divide-by-sum does with negative or cancelling scores.
 import { fmt, h, replace } from '../dom.js';
 import { tex } from '../math.js';
+import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';
 import { resetButton } from './common.js';
 
@@ -25,9 +26,15 @@ export default {
       h('label', {}, h('input', {
         type: 'radio', name: `normalize-${ctx.id}`, value: 'stated', onchange: () => ctx.update({ stated: true }),
       }), ' the explanation’s 0.1, 0.4, 0.5'));
+    // A log-scale slider over the field's range; its reading goes through the field's parser
+    // (which keeps 3 significant digits), like a typed or linked temperature.
+    const { min, max, parse } = FIELDS.temperature;
     const slider = h('input', {
-      type: 'range', min: '-3', max: '3', step: '0.01', 'aria-label': 'temperature (log scale)',
-      oninput: (e) => ctx.update({ temperature: Number(Math.exp(Number(e.target.value)).toPrecision(3)) }),
+      type: 'range', min: String(Math.log(min)), max: String(Math.log(max)), step: '0.01', 'aria-label': 'temperature (log scale)',
+      oninput: (e) => {
+        const { value, error } = parse(String(Math.exp(Number(e.target.value))));
+        if (!error) ctx.update({ temperature: value });
+      },
     });
     const temperatureValue = h('output', { class: 'num' });
     const warnings = h('div', { class: 'warnings', role: 'status', 'aria-live': 'polite' });
