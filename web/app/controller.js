@@ -99,8 +99,11 @@ export class Controller {
     this.update(structuredClone(this.base));
   }
 
+  // A widget may act on a new state (follow: the training demo makes its model) before every
+  // widget draws it (render: draws only).
   render() {
     if (this.widgets.length === 0) return;
+    for (const w of this.widgets) w.follow?.(this.current);
     const results = compute(this.engine, this.example, this.current);
     for (const w of this.widgets) w.render(this.current, results);
   }

@@ -1,5 +1,6 @@
-// Step 4: normalise. The same scores turned into weights by divide-by-sum, softmax and scaled
-// softmax; a temperature slider; what divide-by-sum does with negative or cancelling scores.
+// Step 4: normalize (“normalise” in the page's prose). The same scores turned into weights by
+// divide-by-sum, softmax and scaled softmax; a temperature slider; what divide-by-sum does with
+// negative or cancelling scores.
 import { fmt, h, replace } from '../dom.js';
 import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
@@ -13,7 +14,7 @@ const SHOWN = [
 ];
 
 export default {
-  name: 'normalise',
+  name: 'normalize',
   title: 'Normalise',
   fields: ['normalize', 'temperature', 'stated'],
   create(ctx) {
