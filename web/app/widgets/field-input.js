@@ -36,14 +36,13 @@ export class FieldInput {
     replace(this.message, error ? `${this.label}: ${error}; still using ${this.spec.format(this.value)}.` : '');
   }
 
-  // Shows the value in force. A rejected entry stays in the box, with its message, until the
-  // value changes or the reader types something that reads.
+  // Shows the value in force, unless the reader is typing here. As in a matrix cell, a
+  // rejected entry the reader has left gives way to it.
   set(value) {
-    const changed = this.spec.format(value) !== this.spec.format(this.value ?? null);
     this.value = value;
     this.input.dataset.value = this.spec.format(value);
-    if (!changed && this.input.hasAttribute('aria-invalid')) return;
-    if (changed || !this.input.matches(':focus')) this.input.value = this.spec.format(value);
-    if (changed) this.#mark(null);
+    if (this.input.matches(':focus')) return;
+    this.input.value = this.spec.format(value);
+    this.#mark(null);
   }
 }

@@ -56,14 +56,14 @@ export class MatrixEditor {
       const cell = this.cells[r][c];
       const changed = cell.value !== x;
       cell.value = x;
-      if (this.onEdit) {
-        if (changed && !cell.field.matches(':focus')) {
-          cell.field.value = fmt(x, 6).replace('\u2212', '-');
-          this.#flash(cell);
-        }
-        if (!cell.field.matches(':focus') && cell.invalid) this.#mark(cell, null);
-      } else {
+      if (!this.onEdit) {
         cell.field.textContent = fmt(x);
+      } else if (!cell.field.matches(':focus')) {
+        // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
+        // has left gives way to the value in force.
+        if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
+        if (changed) this.#flash(cell);
+        if (cell.invalid) this.#mark(cell, null);
       }
       cell.field.dataset.value = String(x);
       this.#gradient(cell, grads ? grads[r][c] : null, scale);
