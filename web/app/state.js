@@ -1,8 +1,8 @@
 // The page's whole editable state: one object, described by a property table and mirrored in
-// the URL hash (as tensorflow/playground's state.ts) so that a link reproduces the view.
+// the URL hash so that a link reproduces the view.
 // Defaults come from the engine's worked example, never from constants typed here.
 
-export const LIMIT = 1e6;            // the largest magnitude a cell accepts
+const LIMIT = 1e6;                   // the largest magnitude a cell accepts
 const MAX_HASH = 4000;               // longer hashes are not parsed at all
 
 // A cell's text -> { value } or { error } (the message the cell shows). −0 reads as 0, so a

@@ -88,9 +88,9 @@ export function createTrainingLoop(enginePromise, post) {
     post({ type, step: state.step, ...extra });
   }
 
-  // Pause then start within one slice would otherwise find the old loop, asleep between slices,
-  // still running when it wakes: two loops stepping one model (as tensorflow/playground's Player
-  // guards against, with the same counter).
+  // Each loop has a generation and steps only while it is the newest: pause then start within
+  // one slice would otherwise find the old loop, asleep between slices, still running when it
+  // wakes, and two loops would step one model.
   async function loop(generation) {
     const current = () => state.running && state.generation === generation;
     state.windowStart = performance.now();
