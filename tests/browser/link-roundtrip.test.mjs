@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './browser.mjs';
 import { load } from '../js/engine.mjs';
-import { FIELDS, defaults } from '../../web/app/state.js';
-import { demoSentence } from '../../web/app/controller.js';
+import { FIELDS, defaults, demoSentence } from '../../web/app/state.js';
 
 let env;
 before(async () => { env = await start(); });

@@ -1,23 +1,26 @@
 // The small controller: holds the one state object, recomputes through the engine on every
 // change, renders the mounted widgets and mirrors the state in the URL hash.
 import { compute } from './compute.js';
-import { decode, defaults, encode, unreadable } from './state.js';
+import { CONTROLS } from './sections/index.js';
+import { FIELDS, decode, defaults, demoSentence, encode, unreadable } from './state.js';
 
 let instances = 0;
 
-// A test sentence up to and including "bank": the demo asks what comes next.
-export function demoSentence(sentence) {
-  const words = sentence.split(' ');
-  const bank = words.indexOf('bank');
-  return (bank >= 0 ? words.slice(0, bank + 1) : words).join(' ');
+// An embed's "lock" or "hide" list ("wk,target"): the names among `allowed`; any other is
+// reported and ignored.
+function names(kind, text, allowed, notify) {
+  const items = (text ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = items.filter((x) => !allowed.includes(x));
+  if (bad.length) notify(`${kind}: ignoring ${bad.join(', ').slice(0, 40)} (not one of ${allowed.join(', ')}).`);
+  return new Set(items.filter((x) => allowed.includes(x)));
 }
 
 export class Controller {
   // engine: the JS API; notify(message): shows a notice where the reader is looking;
-  // locked: state fields whose cells are read-only; hidden: controls (data-control) not shown
-  constructor({ engine, notify = () => {}, useHash = true, locked = [], hidden = [] }) {
-    this.locked = new Set(locked);
-    this.hidden = new Set(hidden);
+  // lock: "field,…" whose cells and boxes are read-only; hide: "control,…" (data-control) not shown
+  constructor({ engine, notify = () => {}, useHash = true, lock = '', hide = '' }) {
+    this.locked = names('lock', lock, Object.keys(FIELDS), notify);
+    this.hidden = names('hide', hide, CONTROLS, notify);
     this.engine = engine;
     this.example = engine.workedExample();
     const sentences = engine.corpus().test;

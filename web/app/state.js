@@ -148,6 +148,13 @@ export function unreadable(key, value) {
   return FIELDS[key].format(back) === text ? null : `${FIELDS[key].label}: ${text} would not read back the same`;
 }
 
+// A test sentence up to and including "bank": the training demo asks what comes next.
+export function demoSentence(sentence) {
+  const words = sentence.split(' ');
+  const bank = words.indexOf('bank');
+  return (bank >= 0 ? words.slice(0, bank + 1) : words).join(' ');
+}
+
 // The defaults, all from the engine: its worked example (one source with the native tests) and
 // its default model config and corpus for the training demo.
 export function defaults(example, model, sentence) {

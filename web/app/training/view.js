@@ -2,8 +2,7 @@
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
 import { fmt, h, num, percent, replace } from '../dom.js';
-import { demoSentence } from '../controller.js';
-import { FIELDS } from '../state.js';
+import { FIELDS, demoSentence } from '../state.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
