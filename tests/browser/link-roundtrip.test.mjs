@@ -190,3 +190,13 @@ test('the lost-link report: A’s first entry 7 and a learning rate of 0.000001;
     + 'learning rate (0.000001 is below 0.00001, the smallest allowed); demoSeed, the seed (12.5 is not a whole number); kept every other setting.');
   assert.deepEqual([...page.errors, ...edited.errors], []);
 });
+
+test('a section’s reset puts back its own fields, and the link then leaves them out', async () => {
+  const page = await env.open('#wk=7,-1,0;3,-1,-1;0,1,-3&learningRate=0.25&causal=1');
+  await page.click('[data-widget=gradients] button.reset');
+  await page.waitForFunction(() => location.hash === '#causal=1');
+  assert.equal(await page.inputValue('[data-widget=gradients] input[data-field=learningRate]'), String(base.learningRate));
+  assert.equal(await page.inputValue('[data-widget=scores] input[aria-label="key of A, entry 1"]'), String(base.wk[0][0]));
+  assert.equal(await page.isChecked('[data-widget=all-tokens] input[type=checkbox]'), true);
+  assert.deepEqual(page.errors, []);
+});

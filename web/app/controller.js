@@ -53,8 +53,8 @@ export class Controller {
     this.render();
   }
 
-  // The context a widget is created with.
-  context() {
+  // The context a section's widget is created with; reset() puts the section's fields back.
+  context(section) {
     return {
       id: ++instances,
       engine: this.engine,
@@ -62,12 +62,12 @@ export class Controller {
       tokens: this.example.tokens,
       state: () => this.current,
       update: (patch, options) => this.update(patch, options),
-      reset: (fields) => this.update(Object.fromEntries(fields.map((f) => [f, structuredClone(this.base[f])]))),
+      reset: () => this.update(Object.fromEntries(section.fields.map((f) => [f, structuredClone(this.base[f])]))),
     };
   }
 
   mount(section, container) {
-    const widget = section.create(this.context());
+    const widget = section.create(this.context(section));
     container.replaceChildren(widget.element);
     container.removeAttribute('aria-busy');
     this.widgets.push(widget);

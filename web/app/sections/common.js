@@ -46,8 +46,9 @@ export class VectorsEditor {
   }
 }
 
-export function resetButton(ctx, fields, label = 'Reset this section') {
-  return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset(fields) }, label);
+// Puts the section's own fields (its `fields`) back to the defaults.
+export function resetButton(ctx, label = 'Reset this section') {
+  return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset() }, label);
 }
 
 export function problem(message) {

@@ -38,7 +38,7 @@ export default {
     });
     const element = h('div', {}, vectors.element, status,
       h('p', { 'data-control': 'descend' }, h('label', {}, 'step size ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
-      history, resetButton(ctx, ['embeddings', 'embeddingRate']));
+      history, resetButton(ctx));
     return {
       element,
       render(state, results) {

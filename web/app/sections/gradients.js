@@ -109,7 +109,7 @@ export default {
         h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
         h('button', { type: 'button', onclick: () => step(10) }, 'Take ten steps'),
         stepStatus, history),
-      resetButton(ctx, ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv']));
+      resetButton(ctx));
 
     return {
       element,

@@ -1,4 +1,6 @@
 // The walkthrough's widgets in page order; embed.html and the custom elements look them up by name.
+// A section is { name, title, fields (the state fields it edits: its reset button puts them back),
+// create(ctx) -> { element, render(state, results) (draws only), follow?(state) (acts on a new state) } }.
 import tokens from './tokens.js';
 import projections from './projections.js';
 import scores from './scores.js';

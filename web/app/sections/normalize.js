@@ -43,7 +43,7 @@ export default {
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
       h('label', { class: 'slider', 'data-control': 'temperature' }, 'temperature ', slider, ' T = ', temperatureValue),
       h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })),
-      warnings, choice, resetButton(ctx, ['normalize', 'temperature', 'stated']));
+      warnings, choice, resetButton(ctx));
     return {
       element,
       render(state, results) {
