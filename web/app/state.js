@@ -5,9 +5,9 @@
 const LIMIT = 1e6;                   // the largest magnitude a cell accepts
 const MAX_HASH = 4000;               // longer hashes are not parsed at all
 
-// A cell's text -> { value } or { error } (the message the cell shows). −0 reads as 0, so a
+// A number's text -> { value } or { error } (the message its box shows). −0 reads as 0, so a
 // number always writes back as the text it was read from.
-export function parseCell(text) {
+function readNumber(text) {
   const trimmed = String(text).trim().replace(/\u2212/g, '-');
   if (trimmed === '') return { error: 'empty: type a number' };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
@@ -15,9 +15,14 @@ export function parseCell(text) {
     return { error: `“${trimmed.slice(0, 12)}” is not a number` };
   }
   const value = Number(trimmed) + 0;
-  if (!Number.isFinite(value)) return { error: 'too large: not a finite number' };
-  if (Math.abs(value) > LIMIT) return { error: `too large: keep it within ±${LIMIT.toExponential(0).replace('e+', 'e')}` };
-  return { value };
+  return Number.isFinite(value) ? { value } : { error: 'too large: not a finite number' };
+}
+
+// A matrix cell's text -> { value } or { error }: a number within ±LIMIT.
+export function parseCell(text) {
+  const read = readNumber(text);
+  if (Math.abs(read.value) > LIMIT) return { error: `too large: keep it within ±${LIMIT.toExponential(0).replace('e+', 'e')}` };
+  return read;
 }
 
 // The kinds of field. Each gives parse(text) -> { value } | { error }, the one reader of the
@@ -42,7 +47,7 @@ function number({ min, max, integer = false, digits = 0, values = null }) {
   return {
     kind: integer ? 'integer' : 'number', min, max, values,
     parse(text) {
-      const { value: read, error } = parseCell(text);
+      const { value: read, error } = readNumber(text);
       if (error) return bad(error);
       const value = digits ? Number(read.toPrecision(digits)) : read;
       if (integer && !Number.isInteger(value)) return bad(`${value} is not a whole number`);
