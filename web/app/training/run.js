@@ -147,6 +147,7 @@ export class TrainingRun {
       case 'diverged':
         this.#setRunning(false);
         this.view.alarm(`Training stopped: ${m.message}. Lower the learning rate and return to the last good parameters.`);
+        this.view.offerRestore();
         this.#reached(m.step);
         break;
       case 'restored':

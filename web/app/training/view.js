@@ -172,10 +172,14 @@ export function createView(ctx, actions) {
       replace(status, h('span', { class: 'problem' }, message));
     },
 
-    // message: why training stopped, or null to clear it; the restore button comes with it.
+    // message: why training stopped, or null to clear it.
     alarm(message) {
       replace(alarm, message ? h('p', { class: 'problem' }, message) : null);
-      restore.hidden = !message;
+    },
+
+    // The way back to the last good parameters, after a divergence.
+    offerRestore() {
+      restore.hidden = false;
     },
 
     // A new model: empty curves, no notices.
