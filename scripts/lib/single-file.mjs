@@ -34,6 +34,7 @@ const head = [
   `<script type="application/octet-stream" id="attention-engine-wasm">${read('engine/attention-engine.wasm').toString('base64')}</script>`,
   `<script type="module">${scriptSafe(bundle.outputFiles[0].text)}</script>`,
 ].join('\n');
-html = html.replace('</head>', `${head}\n</head>`);
+// A function, not a string: the bundle may hold "$&" or "$$", which a replacement string expands.
+html = html.replace('</head>', () => `${head}\n</head>`);
 fs.writeFileSync(path.join(dist, 'attention-explained.html'), html);
 console.log(`dist/attention-explained.html: ${(html.length / 1024).toFixed(0)} KiB`);

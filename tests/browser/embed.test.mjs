@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, values } from './browser.mjs';
 
-const WIDGETS = ['tokens', 'projections', 'scores', 'normalise', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
+const WIDGETS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
@@ -65,7 +65,7 @@ test('the parent page can send new settings in the documented shape; nothing els
   });
   await frame.locator('#notices .notice').waitFor();
   assert.equal(await frame.locator('#notices .notice').count(), 1);
-  assert.match(await frame.locator('#notices').textContent(), /settings sent by the embedding page could not be read \(wk: expected 3x3 numbers\); keeping the current ones/);
+  assert.match(await frame.locator('#notices').textContent(), /settings sent by the embedding page: dropped wk, the keys \(expected 3x3 numbers\); kept every other setting/);
   assert.deepEqual(await scores(), [1, 4, 5]);
   // and the documented message does change them
   await page.evaluate(() => document.querySelector('iframe.embed-frame').contentWindow.postMessage({ type: 'attention-explained:state', state: 'wk=3,-1,0;3,-1,-1;0,1,-3' }, '*'));
@@ -100,7 +100,7 @@ test('embed-demo.html shows three widgets both ways; lock and hide work; bad att
   });
   await page.waitForSelector('#bad[data-ready]');
   const notices = await page.$eval('#bad', (el) => el.shadowRoot.querySelector('.notices').textContent);
-  assert.match(notices, /attributes could not be read \(wk: expected 3x3 numbers\)/);
+  assert.match(notices, /attributes: dropped wk, the keys \(expected 3x3 numbers\)/);
   assert.match(notices, /hide: ignoring everything/);
   assert.deepEqual(await page.$eval('#bad', (el) => [...el.shadowRoot.querySelectorAll('[data-score]')].map((e) => Number(e.dataset.value))), [1, 2, 5]);
   assert.deepEqual(page.errors, []);

@@ -22,7 +22,7 @@ test("B's key edited to [3, 0, −1] makes its score 4 and the slip notice disap
 
 test('a bad entry shows its message at the cell and leaves the other numbers unchanged', async () => {
   const page = await env.open();
-  const before = await values(page, '[data-widget=normalise] [data-weight]');
+  const before = await values(page, '[data-widget=normalize] [data-weight]');
   for (const [text, message] of [['abc', /is not a number/], ['', /empty/], ['Infinity', /infinity is not allowed/],
     ['NaN', /is not a number/], ['2e6', /too large/]]) {
     await page.fill(keyOfB(1), text);
@@ -31,7 +31,7 @@ test('a bad entry shows its message at the cell and leaves the other numbers unc
     assert.match(shown, message);
     assert.match(shown, /^key of B, entry 1: .*; still using 3\.$/);
     assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
-    assert.deepEqual(await values(page, '[data-widget=normalise] [data-weight]'), before);
+    assert.deepEqual(await values(page, '[data-widget=normalize] [data-weight]'), before);
   }
   await page.fill(keyOfB(1), '4');
   assert.equal(await page.getAttribute(keyOfB(1), 'aria-invalid'), null);

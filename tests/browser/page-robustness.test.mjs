@@ -1,4 +1,4 @@
-// Hostile links and missing engines: defaults with a notice, no script run, plain messages.
+// Hostile links and missing engines: the bad settings dropped with a notice, no script run, plain messages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, values } from './browser.mjs';
@@ -11,7 +11,7 @@ test('a hostile hash loads the defaults with a notice and runs no script', async
   for (const hash of ['#<img src=x onerror=alert(1)>', `#${'x'.repeat(1 << 20)}`, '#wq=1,2,3', '#mode=evil&wk=NaN']) {
     const page = await env.open(hash);
     assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
-    assert.match(await page.textContent('#notices'), /could not be read|too long/);
+    assert.match(await page.textContent('#notices'), /dropped|too long/);
     assert.equal(await page.locator('main img, #notices img').count(), 0);
     assert.deepEqual(page.dialogs, []);
     assert.deepEqual(page.errors, []);

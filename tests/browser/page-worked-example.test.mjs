@@ -30,9 +30,9 @@ test('each normaliser gives the walkthrough weights', async () => {
 
 test('choosing the stated weights gives the output [0.2, 1.3, 0.6]', async () => {
   near(await values(page, '[data-widget=weighted-sum] .written-sum [data-output]'), [0.90677, 1.02946, 0.95339], 1e-5);
-  await page.check('[data-widget=normalise] input[value=stated]');
+  await page.check('[data-widget=normalize] input[value=stated]');
   near(await values(page, '[data-widget=weighted-sum] .written-sum [data-output]'), [0.2, 1.3, 0.6], 1e-12);
-  await page.check('[data-widget=normalise] input[value=sum]');
+  await page.check('[data-widget=normalize] input[value=sum]');
   near(await values(page, '[data-widget=weighted-sum] .written-sum [data-output]'), [0.5, 1.125, 0.75], 1e-12);
 });
 

@@ -1,23 +1,26 @@
 // The small controller: holds the one state object, recomputes through the engine on every
 // change, renders the mounted widgets and mirrors the state in the URL hash.
 import { compute } from './compute.js';
-import { decode, defaults, encode } from './state.js';
+import { CONTROLS } from './sections/index.js';
+import { FIELDS, decode, defaults, demoSentence, encode, unreadable } from './state.js';
 
 let instances = 0;
 
-// A test sentence up to and including "bank": the demo asks what comes next.
-export function demoSentence(sentence) {
-  const words = sentence.split(' ');
-  const bank = words.indexOf('bank');
-  return (bank >= 0 ? words.slice(0, bank + 1) : words).join(' ');
+// An embed's "lock" or "hide" list ("wk,target"): the names among `allowed`; any other is
+// reported and ignored.
+function names(kind, text, allowed, notify) {
+  const items = (text ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = items.filter((x) => !allowed.includes(x));
+  if (bad.length) notify(`${kind}: ignoring ${bad.join(', ').slice(0, 40)} (not one of ${allowed.join(', ')}).`);
+  return new Set(items.filter((x) => allowed.includes(x)));
 }
 
 export class Controller {
   // engine: the JS API; notify(message): shows a notice where the reader is looking;
-  // locked: state fields whose cells are read-only; hidden: controls (data-control) not shown
-  constructor({ engine, notify = () => {}, useHash = true, locked = [], hidden = [] }) {
-    this.locked = new Set(locked);
-    this.hidden = new Set(hidden);
+  // lock: "field,…" whose cells and boxes are read-only; hide: "control,…" (data-control) not shown
+  constructor({ engine, notify = () => {}, useHash = true, lock = '', hide = '' }) {
+    this.locked = names('lock', lock, Object.keys(FIELDS), notify);
+    this.hidden = names('hide', hide, CONTROLS, notify);
     this.engine = engine;
     this.example = engine.workedExample();
     const sentences = engine.corpus().test;
@@ -40,19 +43,18 @@ export class Controller {
   }
 
   // Takes the state from encoded settings (a hash, or an element's attributes as a query
-  // string); settings that cannot be read leave the defaults, with a notice.
-  // With keep, unreadable settings leave the current state as it is (settings sent later,
-  // rather than the ones a view starts from).
+  // string). Settings that cannot be read are dropped with a one-line notice, and leave the
+  // defaults, or with keep the current state (settings sent later, rather than the ones a view
+  // starts from); every other setting is used.
   load(encoded, source = 'The link’s settings', { keep = false } = {}) {
-    const { state, error } = decode(encoded, this.base);
-    if (error) this.notify(`${source} ${error}; ${keep ? 'keeping the current ones' : 'showing the defaults instead'}.`);
-    if (error && keep) return;
+    const { state, error } = decode(encoded, keep ? this.current : this.base);
+    if (error) this.notify(`${source}: ${error}.`);
     this.current = state;
     this.render();
   }
 
-  // The context a widget is created with.
-  context() {
+  // The context a section's widget is created with; reset() puts the section's fields back.
+  context(section) {
     return {
       id: ++instances,
       engine: this.engine,
@@ -60,12 +62,12 @@ export class Controller {
       tokens: this.example.tokens,
       state: () => this.current,
       update: (patch, options) => this.update(patch, options),
-      reset: (fields) => this.update(Object.fromEntries(fields.map((f) => [f, structuredClone(this.base[f])]))),
+      reset: () => this.update(Object.fromEntries(section.fields.map((f) => [f, structuredClone(this.base[f])]))),
     };
   }
 
   mount(section, container) {
-    const widget = section.create(this.context());
+    const widget = section.create(this.context(section));
     container.replaceChildren(widget.element);
     container.removeAttribute('aria-busy');
     this.widgets.push(widget);
@@ -75,11 +77,15 @@ export class Controller {
   }
 
   // Applies a patch; the same state then drives every widget (and the hash). `quiet` only
-  // records it (the widget that sent it is already showing it).
+  // records it (the widget that sent it is already showing it). A patch with a value the link
+  // could not carry changes nothing: returns why (for the widget to show), else null.
   update(patch, { quiet = false } = {}) {
+    const error = Object.entries(patch).map(([key, value]) => unreadable(key, value)).find(Boolean);
+    if (error) return error;
     this.current = { ...this.current, ...patch };
     if (!quiet) this.render();
     if (this.useHash) this.#writeHash();
+    return null;
   }
 
   // At most one history entry rewrite per 200 ms while the reader scrubs or types.
@@ -96,8 +102,11 @@ export class Controller {
     this.update(structuredClone(this.base));
   }
 
+  // A widget may act on a new state (follow: the training demo makes its model) before every
+  // widget draws it (render: draws only).
   render() {
     if (this.widgets.length === 0) return;
+    for (const w of this.widgets) w.follow?.(this.current);
     const results = compute(this.engine, this.example, this.current);
     for (const w of this.widgets) w.render(this.current, results);
   }

@@ -2,11 +2,11 @@
 //   <script type="module" src="https://…/app/elements.js"></script>
 //   <attention-scores wk="3,-1,0;3,0,-1;0,1,-3" lock="wq" hide="reset"></attention-scores>
 // Attributes: any page setting in kebab-case (wq, normalize, learning-rate, demo-heads, …) in the
-// URL format, validated like an input cell; lock="field,…" makes cells read-only; hide="control,…"
-// hides controls. Each element has its own state and shares one engine with the others.
+// URL format, read by the setting's own parser as a link is; lock="field,…" makes cells read-only;
+// hide="control,…" hides controls. Each element has its own state and shares one engine with the others.
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
-import { CONTROLS, SECTIONS } from './sections/index.js';
+import { SECTIONS } from './sections/index.js';
 import { FIELDS } from './state.js';
 import { h } from './dom.js';
 
@@ -42,16 +42,7 @@ class AttentionWidget extends HTMLElement {
         const value = this.getAttribute(kebab(key));
         if (value !== null) settings.set(key, value);
       }
-      const list = (attribute, allowed) => {
-        const items = (this.getAttribute(attribute) ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-        const bad = items.filter((x) => !allowed.includes(x));
-        if (bad.length) notify(`${attribute}: ignoring ${bad.join(', ').slice(0, 40)} (not one of ${allowed.join(', ')}).`);
-        return items.filter((x) => allowed.includes(x));
-      };
-      const controller = new Controller({
-        engine: ready, notify, useHash: false,
-        locked: list('lock', Object.keys(FIELDS)), hidden: list('hide', CONTROLS),
-      });
+      const controller = new Controller({ engine: ready, notify, useHash: false, lock: this.getAttribute('lock'), hide: this.getAttribute('hide') });
       controller.mount(this.constructor.section, container);
       controller.load(settings.toString(), 'This element’s attributes');
       this.dataset.ready = '';

@@ -7,20 +7,12 @@
 // hides those controls.
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
-import { CONTROLS, SECTIONS, section } from './sections/index.js';
-import { FIELDS } from './state.js';
+import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
 
 const root = document.getElementById('embed');
 const notices = document.getElementById('notices');
 const notify = (message) => notices.append(h('p', { class: 'notice', role: 'status' }, message));
-
-function list(params, key, allowed) {
-  const items = (params.get(key) ?? '').split(',').filter(Boolean);
-  const unknown = items.filter((x) => !allowed.includes(x));
-  if (unknown.length) notify(`Ignoring ${key}=${unknown.join(',').slice(0, 40)}: not one of ${allowed.join(', ')}.`);
-  return items.filter((x) => allowed.includes(x));
-}
 
 function reportHeight(name) {
   const send = () => parent.postMessage({ type: 'attention-explained:height', widget: name, height: Math.ceil(document.documentElement.scrollHeight) }, '*');
@@ -52,10 +44,7 @@ async function main() {
   const state = new URLSearchParams(params);
   state.delete('lock');
   state.delete('hide');
-  const controller = new Controller({
-    engine, notify, useHash: false,
-    locked: list(params, 'lock', Object.keys(FIELDS)), hidden: list(params, 'hide', CONTROLS),
-  });
+  const controller = new Controller({ engine, notify, useHash: false, lock: params.get('lock'), hide: params.get('hide') });
   controller.mount(chosen, root);
   controller.load(state.toString());
   window.addEventListener('message', (event) => {

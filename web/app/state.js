@@ -1,37 +1,164 @@
 // The page's whole editable state: one object, described by a property table and mirrored in
-// the URL hash (as tensorflow/playground's state.ts) so that a link reproduces the view.
+// the URL hash so that a link reproduces the view.
 // Defaults come from the engine's worked example, never from constants typed here.
 
-export const LIMIT = 1e6;            // the largest magnitude a cell accepts
+const LIMIT = 1e6;                   // the largest magnitude a cell accepts
 const MAX_HASH = 4000;               // longer hashes are not parsed at all
 
-const matrix = (rows, cols) => ({ kind: 'matrix', rows, cols });
-export const FIELDS = {
-  mode: { kind: 'enum', values: ['direct', 'projected'] },   // type q, k, v directly, or X·W
-  embeddings: matrix(3, 3),          // token vectors A, B, C (used when mode = projected)
-  wq: matrix(3, 3),                  // in direct mode row i of W is token i's q / k / v
-  wk: matrix(3, 3),
-  wv: matrix(3, 3),
-  normalize: { kind: 'enum', values: ['sum', 'softmax', 'scaled-softmax'] },
-  stated: { kind: 'boolean' },       // section 5 uses the explanation's weights 0.1, 0.4, 0.5
-  temperature: { kind: 'number', min: 0.05, max: 20 },
-  causal: { kind: 'boolean' },
-  target: matrix(1, 3),              // what A's output should have been
-  learningRate: { kind: 'number', min: 0.001, max: 5 },
-  learn: { kind: 'set', values: ['wq', 'wk', 'wv'] },
-  embeddingRate: { kind: 'number', min: 0.001, max: 5 },   // step size for the token vectors (step 9)
-  epsilon: { kind: 'number', min: 1e-8, max: 1 },
-  // The live training demo (step 10): config, seed, how far to train and how far it got.
-  demoLearningRate: { kind: 'number', min: 1e-5, max: 1000 },
-  demoHeads: { kind: 'integer', min: 1, max: 4 },
-  demoD: { kind: 'integer', min: 4, max: 64 },
-  demoSeed: { kind: 'integer', min: 0, max: 2 ** 31 },
-  demoMlp: { kind: 'boolean' },
-  demoAttention: { kind: 'boolean' },
-  demoSteps: { kind: 'integer', min: 1, max: 100000 },
-  demoStep: { kind: 'integer', min: 0, max: 100000 },
-  demoText: { kind: 'text', maxLength: 200 },
+// A number's text -> { value } or { error } (the message its box shows). −0 reads as 0, so a
+// number always writes back as the text it was read from.
+function readNumber(text) {
+  const trimmed = String(text).trim().replace(/\u2212/g, '-');
+  if (trimmed === '') return { error: 'empty: type a number' };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
+    if (/^[-+]?infinity$/i.test(trimmed)) return { error: 'infinity is not allowed: type a finite number' };
+    return { error: `“${trimmed.slice(0, 12)}” is not a number` };
+  }
+  const value = Number(trimmed) + 0;
+  return Number.isFinite(value) ? { value } : { error: 'too large: not a finite number' };
+}
+
+// A matrix cell's text -> { value } or { error }: a number within ±LIMIT.
+export function parseCell(text) {
+  const read = readNumber(text);
+  if (Math.abs(read.value) > LIMIT) return { error: `too large: keep it within ±${LIMIT.toExponential(0).replace('e+', 'e')}` };
+  return read;
+}
+
+// The kinds of field. Each gives parse(text) -> { value } | { error }, the one reader of the
+// field's text for the URL, every input, select, checkbox, attribute and embed setting, and
+// format(value) -> text, its inverse.
+const ok = (value) => ({ value });
+const bad = (error) => ({ error });
+
+function choice(values) {
+  return { kind: 'enum', values, parse: (t) => (values.includes(t) ? ok(t) : bad(`not one of ${values.join(', ')}`)), format: String };
+}
+
+const flag = {
+  kind: 'boolean',
+  parse: (t) => (t === '1' ? ok(true) : t === '0' ? ok(false) : bad('expected 0 or 1')),
+  format: (v) => (v ? '1' : '0'),
 };
+
+// min…max inclusive; integer: whole numbers only; digits: kept to that many significant digits
+// (a slider's noise is not a setting); values: the only numbers allowed.
+function number({ min, max, integer = false, digits = 0, values = null }) {
+  return {
+    kind: integer ? 'integer' : 'number', min, max, values,
+    parse(text) {
+      const { value: read, error } = readNumber(text);
+      if (error) return bad(error);
+      const value = digits ? Number(read.toPrecision(digits)) : read;
+      if (integer && !Number.isInteger(value)) return bad(`${value} is not a whole number`);
+      if (values && !values.includes(value)) return bad(`${value} is not one of ${values.join(', ')}`);
+      if (value < min) return bad(`${value} is below ${min}, the smallest allowed`);
+      if (value > max) return bad(`${value} is above ${max}, the largest allowed`);
+      return ok(value);
+    },
+    format: String,
+  };
+}
+
+function matrix(rows, cols) {
+  return {
+    kind: 'matrix', rows, cols,
+    parse(text) {
+      const cells = text.split(';').map((row) => row.split(','));
+      if (cells.length !== rows || cells.some((r) => r.length !== cols)) return bad(`expected ${rows}x${cols} numbers`);
+      const value = [];
+      for (const [r, row] of cells.entries()) {
+        value.push([]);
+        for (const [c, cell] of row.entries()) {
+          const { value: x, error } = parseCell(cell);
+          if (error) return bad(`row ${r + 1}, entry ${c + 1}: ${error}`);
+          value[r].push(x);
+        }
+      }
+      return ok(value);
+    },
+    format: (v) => v.map((row) => row.join(',')).join(';'),
+  };
+}
+
+// Leading and trailing spaces are not part of a sentence.
+function text(maxLength) {
+  return {
+    kind: 'text', maxLength,
+    parse: (t) => (t.trim().length > maxLength ? bad(`longer than ${maxLength} characters`) : ok(t.trim())),
+    format: String,
+  };
+}
+
+function set(values) {
+  return {
+    kind: 'set', values,
+    parse(t) {
+      const items = t === '' ? [] : t.split(',');
+      if (!items.every((x) => values.includes(x)) || new Set(items).size !== items.length) return bad(`expected some of ${values.join(', ')}`);
+      return ok(values.filter((v) => items.includes(v)));
+    },
+    format: (v) => v.join(','),
+  };
+}
+
+// label: how a notice names the field to the reader.
+const field = (label, spec) => ({ label, ...spec });
+export const FIELDS = {
+  mode: field('q, k, v mode', choice(['direct', 'projected'])),   // type q, k, v directly, or X·W
+  embeddings: field('token vectors', matrix(3, 3)),               // used when mode = projected
+  wq: field('queries', matrix(3, 3)),                             // in direct mode row i of W is token i's q / k / v
+  wk: field('keys', matrix(3, 3)),
+  wv: field('values', matrix(3, 3)),
+  normalize: field('normaliser', choice(['sum', 'softmax', 'scaled-softmax'])),
+  stated: field('the explanation’s weights', flag),                // section 5 uses the weights 0.1, 0.4, 0.5
+  temperature: field('temperature', number({ min: 0.05, max: 20, digits: 3 })),
+  causal: field('causal mask', flag),
+  target: field('target', matrix(1, 3)),                          // what A's output should have been
+  learningRate: field('learning rate (step 7)', number({ min: 0.001, max: 5 })),
+  learn: field('matrices to learn', set(['wq', 'wk', 'wv'])),
+  embeddingRate: field('step size for the token vectors', number({ min: 0.001, max: 5 })),
+  epsilon: field('nudge ε', number({ min: 1e-8, max: 1 })),
+  // The live training demo (step 10): config, seed, how far to train and how far it got.
+  demoLearningRate: field('training learning rate', number({ min: 1e-5, max: 1000 })),
+  demoHeads: field('heads', number({ min: 1, max: 4, integer: true })),
+  demoD: field('width d', number({ min: 8, max: 32, integer: true, values: [8, 12, 16, 24, 32] })),
+  demoSeed: field('seed', number({ min: 0, max: 2 ** 31, integer: true })),
+  demoMlp: field('MLP', flag),
+  demoAttention: field('attention', flag),
+  demoSteps: field('steps to train', number({ min: 1, max: 100000, integer: true })),
+  demoStep: field('training step', number({ min: 0, max: 100000, integer: true })),
+  demoText: field('sentence', text(200)),
+};
+
+// One field's text -> { value } | { error }; unknown fields are errors.
+export function parseField(key, text) {
+  if (!Object.hasOwn(FIELDS, key)) return bad(`unknown setting “${String(key).slice(0, 20)}”`);
+  return FIELDS[key].parse(String(text));
+}
+
+// Why a value cannot be carried by a link (its text would not read back as the same text), or
+// null when it can. The controller refuses a patch that fails this, so the page never writes a
+// state it cannot read back.
+export function unreadable(key, value) {
+  if (!Object.hasOwn(FIELDS, key)) return `unknown setting “${String(key).slice(0, 20)}”`;
+  let text;
+  try {
+    text = FIELDS[key].format(value);
+  } catch {
+    return `${FIELDS[key].label}: not a ${FIELDS[key].kind}`;
+  }
+  const { value: back, error } = FIELDS[key].parse(text);
+  if (error) return `${FIELDS[key].label}: ${error}`;
+  return FIELDS[key].format(back) === text ? null : `${FIELDS[key].label}: ${text} would not read back the same`;
+}
+
+// A test sentence up to and including "bank": the training demo asks what comes next.
+export function demoSentence(sentence) {
+  const words = sentence.split(' ');
+  const bank = words.indexOf('bank');
+  return (bank >= 0 ? words.slice(0, bank + 1) : words).join(' ');
+}
 
 // The defaults, all from the engine: its worked example (one source with the native tests) and
 // its default model config and corpus for the training demo.
@@ -63,94 +190,33 @@ export function defaults(example, model, sentence) {
   };
 }
 
-// A cell's text -> { value } or { error } (the message the cell shows).
-export function parseCell(text) {
-  const trimmed = String(text).trim().replace(/\u2212/g, '-');
-  if (trimmed === '') return { error: 'empty: type a number' };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
-    if (/^[-+]?infinity$/i.test(trimmed)) return { error: 'infinity is not allowed: type a finite number' };
-    return { error: `“${trimmed.slice(0, 12)}” is not a number` };
-  }
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return { error: 'too large: not a finite number' };
-  if (Math.abs(value) > LIMIT) return { error: `too large: keep it within ±${LIMIT.toExponential(0).replace('e+', 'e')}` };
-  return { value };
-}
-
-function encodeValue(spec, value) {
-  switch (spec.kind) {
-    case 'matrix': return value.map((row) => row.join(',')).join(';');
-    case 'set': return value.join(',');
-    case 'boolean': return value ? '1' : '0';
-    default: return String(value);
-  }
-}
-
-function decodeValue(key, spec, text) {
-  const fail = (why) => { throw new Error(`${key}: ${why}`); };
-  switch (spec.kind) {
-    case 'enum':
-      if (!spec.values.includes(text)) fail('unknown choice');
-      return text;
-    case 'boolean':
-      if (text !== '0' && text !== '1') fail('expected 0 or 1');
-      return text === '1';
-    case 'number':
-    case 'integer': {
-      const { value, error } = parseCell(text);
-      if (error) fail(error);
-      if (value < spec.min || value > spec.max) fail(`outside ${spec.min}…${spec.max}`);
-      if (spec.kind === 'integer' && !Number.isInteger(value)) fail('expected a whole number');
-      return value;
-    }
-    case 'text':
-      if (text.length > spec.maxLength) fail('too long');
-      return text;
-    case 'set': {
-      const items = text === '' ? [] : text.split(',');
-      if (!items.every((x) => spec.values.includes(x)) || new Set(items).size !== items.length) fail('unknown entry');
-      return spec.values.filter((v) => items.includes(v));
-    }
-    case 'matrix': {
-      const rows = text.split(';').map((row) => row.split(','));
-      if (rows.length !== spec.rows || rows.some((r) => r.length !== spec.cols)) fail(`expected ${spec.rows}x${spec.cols} numbers`);
-      return rows.map((row) => row.map((cell) => {
-        const { value, error } = parseCell(cell);
-        if (error) fail(error);
-        return value;
-      }));
-    }
-    default:
-      return fail('unknown field');
-  }
-}
-
 // state -> "mode=projected&wq=1,2,-1;…" holding only what differs from the defaults.
 export function encode(state, base) {
   const params = new URLSearchParams();
   for (const [key, spec] of Object.entries(FIELDS)) {
-    const text = encodeValue(spec, state[key]);
-    if (text !== encodeValue(spec, base[key])) params.set(key, text);
+    const text = spec.format(state[key]);
+    if (text !== spec.format(base[key])) params.set(key, text);
   }
   return params.toString();
 }
 
-// hash -> { state } or { state: defaults, error } when any part cannot be read ("could not be
-// read (wk: …)"): settings are either understood whole or not used at all. Unknown keys are
-// errors too.
+// hash -> { state } or { state, error }. Every setting that reads is used; each one that does
+// not (unknown, malformed, out of range) keeps its value in base, and error says in one line
+// which were dropped and why: "dropped demoLearningRate, the training learning rate (0.000001
+// is below 0.00001, the smallest allowed); kept every other setting". A hash too long to be a
+// link this page wrote is not read at all.
 export function decode(hash, base) {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '') return { state: structuredClone(base) };
-  if (text.length > MAX_HASH) return { state: structuredClone(base), error: `are too long (${text.length} characters)` };
-  try {
-    const state = structuredClone(base);
-    for (const [key, value] of new URLSearchParams(text)) {
-      if (key === 'widget') continue;   // embed.html's choice of widget
-      if (!Object.hasOwn(FIELDS, key)) throw new Error(`unknown setting “${key.slice(0, 20)}”`);
-      state[key] = decodeValue(key, FIELDS[key], value);
-    }
-    return { state };
-  } catch (error) {
-    return { state: structuredClone(base), error: `could not be read (${error.message})` };
+  const state = structuredClone(base);
+  if (text === '') return { state };
+  if (text.length > MAX_HASH) return { state, error: `too long to read (${text.length} characters); none was used` };
+  const dropped = new Map();   // one reason per setting, so the notice stays one line
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (key === 'widget') continue;   // embed.html's choice of widget
+    const { value: read, error } = parseField(key, value);
+    if (!error) state[key] = read;
+    else if (!Object.hasOwn(FIELDS, key)) dropped.set('unknown', `${dropped.has('unknown') ? `${dropped.get('unknown')}, ` : ''}${error}`.slice(0, 80));
+    else dropped.set(key, `${key}, the ${FIELDS[key].label} (${error})`);
   }
+  return dropped.size ? { state, error: `dropped ${[...dropped.values()].join('; ')}; kept every other setting` } : { state };
 }

@@ -2,8 +2,9 @@
 // in short slices so commands are heard promptly. No worker globals here, so the same loop can
 // run on the main thread where a worker cannot start (a page opened from file://).
 // Protocol (README, "Training worker"): commands create, load, start, pause, resume, step,
-// reset, setLearningRate, setText, restore, export; messages 'ready' | 'progress' | 'paused' |
-// 'diverged' | 'restored' | 'model' | 'error'; at most ~30 progress messages/s.
+// reset, setText, restore, export; messages 'ready' | 'progress' | 'paused' | 'diverged' |
+// 'restored' | 'model' | 'error'; at most ~30 progress messages/s. The learning rate is not kept
+// here: the page owns it and sends it with each command that trains (start, step).
 
 const MIN_MESSAGE_GAP_MS = 1000 / 30;
 const SLICE_MS = 12;   // training per turn of the event loop, so commands are heard promptly
@@ -17,6 +18,7 @@ export function createTrainingLoop(enginePromise, post) {
     step: 0,
     config: {},
     running: false,
+    generation: 0,   // the newest run loop's number: an older loop that wakes up stops at once
     untilStep: Infinity,
     text: '',
     progressEveryMs: 100,
@@ -75,19 +77,28 @@ export function createTrainingLoop(enginePromise, post) {
     return r;
   }
 
+  // A command's rate, when it gives one (the model checks it), else the model's own.
+  function useRate(learningRate) {
+    if (learningRate !== undefined) state.model.setLearningRate(learningRate);
+  }
+
   function stop(type, extra = {}) {
     state.running = false;
     progress(true);
     post({ type, step: state.step, ...extra });
   }
 
-  async function loop() {
+  // Each loop has a generation and steps only while it is the newest: pause then start within
+  // one slice would otherwise find the old loop, asleep between slices, still running when it
+  // wakes, and two loops would step one model.
+  async function loop(generation) {
+    const current = () => state.running && state.generation === generation;
     state.windowStart = performance.now();
     state.windowSteps = 0;
-    while (state.running) {
+    while (current()) {
       const sliceStart = performance.now();
       try {
-        while (state.running && performance.now() - sliceStart < SLICE_MS) {
+        while (current() && performance.now() - sliceStart < SLICE_MS) {
           const left = state.untilStep - state.step;
           if (left <= 0) {
             stop('paused', { reason: 'reached the chosen number of steps' });
@@ -129,11 +140,13 @@ export function createTrainingLoop(enginePromise, post) {
       post({ type: 'ready', info: model.info() });
       progress(true);
     },
-    start({ untilStep }) {
+    // Also changes the goal and the rate of a run in progress.
+    start({ untilStep, learningRate }) {
+      useRate(learningRate);
       state.untilStep = Number.isFinite(untilStep) ? untilStep : Infinity;
       if (state.running) return;
       state.running = true;
-      loop();
+      loop(++state.generation);
     },
     resume() {
       commands.start({ untilStep: state.untilStep });
@@ -141,8 +154,9 @@ export function createTrainingLoop(enginePromise, post) {
     pause() {
       if (state.running) stop('paused', { reason: 'paused' });
     },
-    step({ count = 1 }) {
+    step({ count = 1, learningRate }) {
       state.running = false;
+      useRate(learningRate);
       try {
         trainSome(count);
         progress(true);
@@ -152,10 +166,6 @@ export function createTrainingLoop(enginePromise, post) {
     },
     reset({ config }) {
       commands.create({ config: config ?? state.config });
-    },
-    setLearningRate({ learningRate }) {
-      state.model.setLearningRate(learningRate);
-      post({ type: 'ready', info: state.model.info() });
     },
     restore() {
       state.running = false;

@@ -21,7 +21,7 @@ export default {
     const status = h('div', { role: 'status' });
     const element = h('div', {},
       h('label', { class: 'check', 'data-control': 'causal' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
-      h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx, ['causal']));
+      h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx));
     let shownFormula = null;
     return {
       element,

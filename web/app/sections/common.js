@@ -28,7 +28,7 @@ export class VectorsEditor {
       cellLabel: (r, c) => `${KIND[kind]} of ${ctx.tokens[this.rows[r]]}, entry ${c + 1}`,
       onEdit: editable ? (r, c, x) => {
         const w = WEIGHT[kind];
-        ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
+        return ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
       } : null,
     });
     this.editable = make(true);
@@ -46,8 +46,9 @@ export class VectorsEditor {
   }
 }
 
-export function resetButton(ctx, fields, label = 'Reset this section') {
-  return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset(fields) }, label);
+// Puts the section's own fields (its `fields`) back to the defaults.
+export function resetButton(ctx, label = 'Reset this section') {
+  return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset() }, label);
 }
 
 export function problem(message) {

@@ -2,6 +2,7 @@
 // vectors themselves, and a step moves them.
 import { h, num } from '../dom.js';
 import { learningArgs } from '../compute.js';
+import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { problem, resetButton } from './common.js';
 
@@ -22,25 +23,26 @@ export default {
         const patch = state.mode === 'direct'
           ? { mode: 'projected', embeddings: next.embeddings }   // one-hot tokens start to move: X·W from now on
           : { embeddings: next.embeddings };
+        const refused = ctx.update(patch);
+        if (refused) {
+          status.replaceChildren(problem(`Not moved: ${refused}. Lower the step size.`));
+          return;
+        }
         history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch })).loss, { 'data-loss': '' })));
-        ctx.update(patch);
       } catch (error) {
         status.replaceChildren(problem(error.message));
       }
     };
-    const rate = h('input', { type: 'text', inputmode: 'decimal', 'aria-label': 'step size for the token vectors', size: '6' });
-    rate.addEventListener('change', () => {
-      const x = Number(rate.value);
-      if (Number.isFinite(x) && x >= 0.001 && x <= 5) ctx.update({ embeddingRate: x });
-      else rate.value = String(ctx.state().embeddingRate);
+    const rate = new FieldInput({
+      field: 'embeddingRate', label: 'step size for the token vectors', attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
     });
     const element = h('div', {}, vectors.element, status,
-      h('p', { 'data-control': 'descend' }, h('label', {}, 'step size ', rate), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
-      history, resetButton(ctx, ['embeddings', 'embeddingRate']));
+      h('p', { 'data-control': 'descend' }, h('label', {}, 'step size ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
+      history, resetButton(ctx));
     return {
       element,
       render(state, results) {
-        rate.value = String(state.embeddingRate);
+        rate.set(state.embeddingRate);
         const L = results.learning;
         if (L.error) {
           status.replaceChildren(problem(L.error));

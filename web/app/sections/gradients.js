@@ -4,6 +4,7 @@
 import { fmt, h, num, replace } from '../dom.js';
 import { FOCUS, combine, learningArgs } from '../compute.js';
 import { tex } from '../math.js';
+import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton } from './common.js';
 
@@ -42,12 +43,7 @@ export default {
     for (const kind of KINDS) {
       for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) choices.append(h('option', { value: `${kind},${r},${c}`, 'data-kind': kind }));
     }
-    const epsilon = h('input', { type: 'text', inputmode: 'decimal', 'aria-label': 'epsilon', size: '8' });
-    epsilon.addEventListener('change', () => {
-      const x = Number(epsilon.value);
-      if (Number.isFinite(x) && x > 0 && x <= 1) ctx.update({ epsilon: x });
-      else epsilon.value = String(ctx.state().epsilon);
-    });
+    const epsilon = new FieldInput({ field: 'epsilon', label: 'epsilon', attrs: { size: '8' }, onValue: (x) => ctx.update({ epsilon: x }) });
     const nudgeResult = h('p', { class: 'nudge-result', role: 'status', 'aria-live': 'polite' });
     const nudge = () => {
       const state = ctx.state();
@@ -58,19 +54,18 @@ export default {
       const after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
       const measured = combine(ctx.engine, [1, -1], [after.loss, before.loss]);
       const predicted = combine(ctx.engine, [state.epsilon], [before.grad[w][r][c]]);
-      ctx.update(next);
+      const refused = ctx.update(next);
+      if (refused) {
+        replace(nudgeResult, problem(`Not nudged: ${refused}.`));
+        return;
+      }
       replace(nudgeResult, `${choices.selectedOptions[0].textContent} + ${fmt(state.epsilon)}: the loss changed by `,
         num(measured, { 'data-measured': '' }), '; the gradient predicted ', num(predicted, { 'data-predicted': '' }), '.');
     };
 
     // Step: one gradient-descent step on the chosen matrices, through the engine's optimiser.
     const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each step' });
-    const rate = h('input', { type: 'text', inputmode: 'decimal', 'aria-label': 'learning rate', size: '6' });
-    rate.addEventListener('change', () => {
-      const x = Number(rate.value);
-      if (Number.isFinite(x) && x >= 0.001 && x <= 5) ctx.update({ learningRate: x });
-      else rate.value = String(ctx.state().learningRate);
-    });
+    const rate = new FieldInput({ field: 'learningRate', label: 'learning rate', attrs: { size: '6' }, onValue: (x) => ctx.update({ learningRate: x }) });
     const learnBoxes = KINDS.map((kind) => h('input', {
       type: 'checkbox', value: WEIGHT[kind], 'aria-label': `learn W${kind}`,
       onchange: () => ctx.update({ learn: learnBoxes.filter((b) => b.checked).map((b) => b.value) }),
@@ -89,8 +84,8 @@ export default {
           const after = ctx.engine.selfAttention(learningArgs(state)).loss;
           history.append(h('li', {}, num(after, { 'data-loss': '' })));
         }
-        stepStatus.textContent = '';
-        ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
+        const refused = ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
+        stepStatus.textContent = refused ? `Not taken: ${refused}. Lower the learning rate.` : '';
       } catch (error) {
         stepStatus.textContent = error.message;
       }
@@ -106,23 +101,23 @@ export default {
         h('p', { class: 'note' }, 'With one-hot tokens (q, k, v typed directly) row i of each matrix is token i’s vector, so these repeat the gradients above.'),
         h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element))),
       counterfactual,
-      h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon, ' ',
+      h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon.element, ' ',
         h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
       h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'),
         KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
-        h('label', {}, ' learning rate ', rate), ' ',
+        h('label', {}, ' learning rate ', rate.element), ' ',
         h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
         h('button', { type: 'button', onclick: () => step(10) }, 'Take ten steps'),
         stepStatus, history),
-      resetButton(ctx, ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv']));
+      resetButton(ctx));
 
     return {
       element,
       render(state, results) {
         const L = results.learning;
         target.set(state.target);
-        epsilon.value = String(state.epsilon);
-        rate.value = String(state.learningRate);
+        epsilon.set(state.epsilon);
+        rate.set(state.learningRate);
         learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
         for (const option of choices.options) {
           const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));

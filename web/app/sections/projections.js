@@ -21,7 +21,7 @@ export default {
     }));
     const weights = h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element));
     const element = h('div', {}, toggle, weights, h('div', { class: 'row-of-matrices' }, vectors.map((v) => v.element)),
-      resetButton(ctx, ['mode', 'wq', 'wk', 'wv']));
+      resetButton(ctx));
     return {
       element,
       render(state, results) {

@@ -16,7 +16,7 @@ export default {
     const list = h('ol', { class: 'dot-products' });
     const notice = h('div', { class: 'slip-notice', role: 'status', 'aria-live': 'polite' });
     const element = h('div', {}, h('div', { class: 'row-of-matrices' }, query.element, keys.element), list, notice,
-      resetButton(ctx, ['wq', 'wk']));
+      resetButton(ctx));
     return {
       element,
       render(state, results) {

@@ -14,7 +14,7 @@ export default {
       onEdit: (r, c, x) => ctx.update({ mode: 'projected', embeddings: replaceCell(ctx.state().embeddings, r, c, x) }),
     });
     const note = h('p', { class: 'note' });
-    const element = h('div', {}, editor.element, note, resetButton(ctx, ['embeddings']));
+    const element = h('div', {}, editor.element, note, resetButton(ctx));
     return {
       element,
       render(state, results) {

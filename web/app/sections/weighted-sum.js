@@ -15,7 +15,7 @@ export default {
     const drawing = new VectorSum({ name: 'output', labels: ctx.tokens });
     const written = h('p', { class: 'written-sum' });
     const source = h('p', { class: 'note' });
-    const element = h('div', {}, values.element, source, drawing.element, written, resetButton(ctx, ['wv']));
+    const element = h('div', {}, values.element, source, drawing.element, written, resetButton(ctx));
     return {
       element,
       render(state, results) {

@@ -1,7 +1,8 @@
 // A matrix of numbers, editable or read-only, with an optional gradient shown on each cell.
 // Editable cells are labelled inputs: type a number, ArrowUp/ArrowDown step it (Shift ×10,
-// Alt ÷10), dragging sideways scrubs it. An invalid entry is marked at the cell with a message
-// and the last valid value keeps driving the page.
+// Alt ÷10), dragging sideways scrubs it. Every entry, typed or stepped, is read by the cell
+// parser the link reader uses; an invalid one is marked at the cell with a message and the last
+// valid value keeps driving the page.
 import { h, fmt, replace } from '../dom.js';
 import { parseCell } from '../state.js';
 
@@ -11,7 +12,8 @@ const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
 
 export class MatrixEditor {
-  // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value);
+  // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value) ->
+  // null, or why the page refused the value (ctx.update's answer);
   // field: the state field the cells edit (so an embedding page can lock it)
   constructor({ name, kind = '', rowLabels, cols, cellLabel, onEdit = null, caption = '', field = name }) {
     this.field = field;
@@ -54,14 +56,14 @@ export class MatrixEditor {
       const cell = this.cells[r][c];
       const changed = cell.value !== x;
       cell.value = x;
-      if (this.onEdit) {
-        if (changed && !cell.field.matches(':focus')) {
-          cell.field.value = fmt(x, 6).replace('\u2212', '-');
-          this.#flash(cell);
-        }
-        if (!cell.field.matches(':focus') && cell.invalid) this.#mark(cell, null);
-      } else {
+      if (!this.onEdit) {
         cell.field.textContent = fmt(x);
+      } else if (!cell.field.matches(':focus')) {
+        // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
+        // has left gives way to the value in force.
+        if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
+        if (changed) this.#flash(cell);
+        if (cell.invalid) this.#mark(cell, null);
       }
       cell.field.dataset.value = String(x);
       this.#gradient(cell, grads ? grads[r][c] : null, scale);
@@ -113,15 +115,15 @@ export class MatrixEditor {
   #typed(r, c) {
     const cell = this.cells[r][c];
     if (cell.field.readOnly) return;
-    const { value, error } = parseCell(cell.field.value);
-    this.#mark(cell, error);
-    if (!error) this.#commit(cell, r, c, value);
+    this.#commit(cell, r, c, cell.field.value);
   }
 
-  #commit(cell, r, c, value) {
-    if (value === cell.value) return;
-    cell.value = value;
-    this.onEdit(r, c, value);
+  // text: typed, or a stepped number; read as a link would read it.
+  #commit(cell, r, c, text) {
+    const { value, error } = parseCell(text);
+    const refused = error ?? (value === cell.value ? null : this.onEdit(r, c, value));
+    this.#mark(cell, refused);
+    if (!refused) cell.value = value;
   }
 
   // On leaving a cell, show the value that is in force (the last valid one).
@@ -138,9 +140,8 @@ export class MatrixEditor {
     event.preventDefault();
     const step = STEP * (event.shiftKey ? 10 : 1) / (event.altKey ? 10 : 1);
     const next = round(cell.value + (event.key === 'ArrowUp' ? step : -step));
-    this.#mark(cell, null);
     cell.field.value = fmt(next, 6).replace('\u2212', '-');
-    this.#commit(cell, r, c, next);
+    this.#commit(cell, r, c, String(next));
   }
 
   #press(event, r, c) {
@@ -158,9 +159,8 @@ export class MatrixEditor {
       }
       e.preventDefault();
       const next = round(start + Math.round(dx / DRAG_PX_PER_STEP) * STEP);
-      this.#mark(cell, null);
       cell.field.value = fmt(next, 6).replace('\u2212', '-');
-      this.#commit(cell, r, c, next);
+      this.#commit(cell, r, c, String(next));
     };
     const up = () => {
       cell.field.removeEventListener('pointermove', move);

@@ -1,7 +1,9 @@
-// Step 4: normalise. The same scores turned into weights by divide-by-sum, softmax and scaled
-// softmax; a temperature slider; what divide-by-sum does with negative or cancelling scores.
+// Step 4: normalize (“normalise” in the page's prose). The same scores turned into weights by
+// divide-by-sum, softmax and scaled softmax; a temperature slider; what divide-by-sum does with
+// negative or cancelling scores.
 import { fmt, h, replace } from '../dom.js';
 import { tex } from '../math.js';
+import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';
 import { resetButton } from './common.js';
 
@@ -12,7 +14,7 @@ const SHOWN = [
 ];
 
 export default {
-  name: 'normalise',
+  name: 'normalize',
   title: 'Normalise',
   fields: ['normalize', 'temperature', 'stated'],
   create(ctx) {
@@ -25,9 +27,15 @@ export default {
       h('label', {}, h('input', {
         type: 'radio', name: `normalize-${ctx.id}`, value: 'stated', onchange: () => ctx.update({ stated: true }),
       }), ' the explanation’s 0.1, 0.4, 0.5'));
+    // A log-scale slider over the field's range; its reading goes through the field's parser
+    // (which keeps 3 significant digits), like a typed or linked temperature.
+    const { min, max, parse } = FIELDS.temperature;
     const slider = h('input', {
-      type: 'range', min: '-3', max: '3', step: '0.01', 'aria-label': 'temperature (log scale)',
-      oninput: (e) => ctx.update({ temperature: Number(Math.exp(Number(e.target.value)).toPrecision(3)) }),
+      type: 'range', min: String(Math.log(min)), max: String(Math.log(max)), step: '0.01', 'aria-label': 'temperature (log scale)',
+      oninput: (e) => {
+        const { value, error } = parse(String(Math.exp(Number(e.target.value))));
+        if (!error) ctx.update({ temperature: value });
+      },
     });
     const temperatureValue = h('output', { class: 'num' });
     const warnings = h('div', { class: 'warnings', role: 'status', 'aria-live': 'polite' });
@@ -35,7 +43,7 @@ export default {
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
       h('label', { class: 'slider', 'data-control': 'temperature' }, 'temperature ', slider, ' T = ', temperatureValue),
       h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })),
-      warnings, choice, resetButton(ctx, ['normalize', 'temperature', 'stated']));
+      warnings, choice, resetButton(ctx));
     return {
       element,
       render(state, results) {

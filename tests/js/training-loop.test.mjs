@@ -1,0 +1,76 @@
+// The training loop's run state (web/engine/training-loop.js) with a stand-in model: pause then
+// start within one slice leaves exactly one loop stepping the model, and the rate a command
+// carries is the one the model trains with.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTrainingLoop } from '../../web/engine/training-loop.js';
+
+const SLOW_MS = 15;   // longer than the loop's slice, so every slice is exactly one train() call
+
+// A model whose train() takes SLOW_MS and records which turn of the test's ticker it ran in.
+function standIn(calls, clock) {
+  const model = {
+    step: 0,
+    rates: [],
+    train(n) {
+      const end = performance.now() + SLOW_MS;
+      while (performance.now() < end) { /* a slow step */ }
+      this.step += n;
+      calls.push(clock.turn);
+      return { losses: Array(n).fill(1), accuracies: Array(n).fill(0), step: this.step };
+    },
+    setLearningRate(lr) { this.rates.push(lr); },
+    info: () => ({ step: model.step, vocabulary: [], config: {} }),
+    attention: () => null,
+    predict: () => [],
+    embeddings: () => null,
+    evaluate: () => null,
+    dispose() {},
+  };
+  return { createModel: () => model, model };
+}
+
+// Turns of the event loop, counted by a chain of zero-delay timers queued alongside the loop's.
+async function turns(clock, count) {
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    clock.turn++;
+  }
+}
+
+test('pause then start within one slice: one loop steps the model, one slice per turn', async () => {
+  const calls = [], clock = { turn: 0 }, messages = [];
+  const engine = standIn(calls, clock);
+  const handle = createTrainingLoop(Promise.resolve(engine), (m) => messages.push(m));
+  await handle({ type: 'create', config: {} });
+  await handle({ type: 'start', learningRate: 0.5 });
+  await turns(clock, 3);
+  // The race: both commands arrive while the loop sleeps between two slices. (The new loop
+  // runs its first slice at once, so the turn of the restart itself is not counted.)
+  const restarted = clock.turn;
+  await Promise.all([handle({ type: 'pause' }), handle({ type: 'start', learningRate: 0.25 })]);
+  await turns(clock, 12);
+  await handle({ type: 'pause' });
+  const perTurn = new Map();
+  for (const turn of calls.filter((t) => t > restarted)) perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
+  assert.ok(perTurn.size >= 8, `the restarted loop kept stepping (${perTurn.size} turns)`);
+  assert.deepEqual([...new Set(perTurn.values())], [1], `slices per turn after the restart: ${[...perTurn.values()]}`);
+  assert.deepEqual(messages.filter((m) => m.type === 'paused').map((m) => m.reason), ['paused', 'paused']);
+  assert.deepEqual(engine.model.rates, [0.5, 0.25]);
+});
+
+test('start and step carry the page’s learning rate; a bad one is an error message, not a crash', async () => {
+  const calls = [], clock = { turn: 0 }, messages = [];
+  const engine = standIn(calls, clock);
+  engine.model.setLearningRate = function (lr) {
+    if (!(lr > 0)) throw new Error(`setLearningRate: learning rate must be a finite number > 0, got ${lr}`);
+    this.rates.push(lr);
+  };
+  const handle = createTrainingLoop(Promise.resolve(engine), (m) => messages.push(m));
+  await handle({ type: 'create', config: {} });
+  await handle({ type: 'step', count: 2, learningRate: 0.01 });
+  await handle({ type: 'step', count: 1, learningRate: -1 });
+  assert.deepEqual(engine.model.rates, [0.01]);
+  assert.equal(engine.model.step, 2);
+  assert.match(messages.at(-1).message, /learning rate must be a finite number > 0/);
+});

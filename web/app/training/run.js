@@ -1,0 +1,174 @@
+// The training demo's run: the conversation with the training loop (worker or main thread) and
+// the run state it implies (running, the state the model was made from, when it was last kept).
+// It draws nothing itself: it tells the view what happened.
+import { FIELDS } from '../state.js';
+import { startTraining } from '../training-client.js';
+import { forget, keep, readKept } from './storage.js';
+
+// The fields that make a model; changing one starts a fresh model. The learning rate is not
+// among them: it is the page state's alone, sent with every command that trains.
+const CONFIG_FIELDS = ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention'];
+const SAVE_EVERY = 1000;   // steps between saves while training runs
+
+const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp, attention: state.demoAttention });
+const configKey = (state) => CONFIG_FIELDS.map((f) => state[f]).join('|');
+
+export class TrainingRun {
+  // view: the demo's drawing (view.js), told what happened
+  constructor(ctx, view) {
+    this.ctx = ctx;
+    this.view = view;
+    this.shown = null;      // the state the running model was made from
+    this.running = false;
+    this.savedAt = 0;
+    this.client = startTraining(ctx.engine, (message) => this.#receive(message));
+    view.runsIn(this.client.where);
+    this.#setRunning(false);
+  }
+
+  #send(command) {
+    this.client.send(command);
+  }
+
+  #setRunning(on) {
+    this.running = on;
+    this.view.running(on);
+  }
+
+  // The step the model reached, into the page state (and so the link) when a link can carry it.
+  #reached(step) {
+    const refused = this.ctx.update({ demoStep: step }, { quiet: true });
+    if (refused) this.view.status(`Step ${step} is further than a link can replay (${FIELDS.demoStep.max} steps); the link keeps step ${this.ctx.state().demoStep}.`);
+  }
+
+  // The page state changed: a changed config makes a fresh model (the first time: a model kept
+  // by this browser, else the link's step replayed: same seed, same model); a changed goal or
+  // rate reaches a run in progress; a changed sentence is shown.
+  follow(state) {
+    const before = this.shown;
+    if (!before || configKey(before) !== configKey(state)) {
+      this.#restart(state, before ? -1 : state.demoStep);
+      return;
+    }
+    this.shown = state;
+    if (this.running && (before.demoLearningRate !== state.demoLearningRate || before.demoSteps !== state.demoSteps)) {
+      this.#send({ type: 'start', untilStep: state.demoSteps, learningRate: state.demoLearningRate });
+    }
+    if (before.demoText !== state.demoText) this.#send({ type: 'setText', text: state.demoText });
+  }
+
+  // A link replays the steps it carries, so training stops where a link can no longer say so.
+  #atTheEnd() {
+    const most = FIELDS.demoStep.max;
+    if (this.ctx.state().demoStep < most) return false;
+    this.view.status(`This demo trains at most ${most} steps, so that a link can replay them. Start over to train again.`);
+    return true;
+  }
+
+  play() {
+    if (this.#atTheEnd()) return;
+    const s = this.ctx.state();
+    if (s.demoStep >= s.demoSteps) this.ctx.update({ demoSteps: Math.min(FIELDS.demoSteps.max, s.demoStep + s.demoSteps) });
+    const now = this.ctx.state();
+    this.view.alarm(null);
+    this.#send({ type: 'start', untilStep: now.demoSteps, learningRate: now.demoLearningRate });
+    this.#setRunning(true);
+  }
+
+  pause() {
+    this.#send({ type: 'pause' });
+  }
+
+  stepOnce() {
+    if (!this.#atTheEnd()) this.#send({ type: 'step', count: 1, learningRate: this.ctx.state().demoLearningRate });
+  }
+
+  startOver() {
+    forget();
+    this.ctx.update({ demoStep: 0 }, { quiet: true });
+    this.#restart(this.ctx.state());
+  }
+
+  restore() {
+    this.#send({ type: 'restore' });
+  }
+
+  exportModel() {
+    this.#send({ type: 'export' });
+  }
+
+  importModel(json) {
+    this.#send({ type: 'load', json });
+  }
+
+  #restart(state, stepsToReplay = 0) {
+    this.shown = state;
+    this.view.fresh();
+    this.#setRunning(false);
+    this.#send({ type: 'create', config: config(state), text: state.demoText });
+    const saved = readKept();
+    if (stepsToReplay >= 0 && saved?.config === configKey(state) && saved.json?.step > 0) {
+      // The model this browser trained last time, with the same config: carry on from it.
+      this.#send({ type: 'load', json: saved.json });
+      this.savedAt = saved.json.step;
+      this.#reached(saved.json.step);
+      this.view.kept(saved.json.step);
+      return;
+    }
+    if (stepsToReplay > 0) {
+      this.view.status(`Replaying ${stepsToReplay} steps from the link…`);
+      this.#send({ type: 'step', count: stepsToReplay, learningRate: state.demoLearningRate });
+    }
+  }
+
+  #save() {
+    this.#send({ type: 'export', purpose: 'keep' });
+  }
+
+  #receive(m) {
+    switch (m.type) {
+      case 'ready':
+        this.view.status(`Model ready: ${m.info.vocabulary.length} words, step ${m.info.step}.`);
+        break;
+      case 'progress':
+        this.view.progress(m, this.ctx.state());
+        if (!this.running && m.running === false && m.losses.length > 0) this.#reached(m.step);
+        if (this.running && Math.floor(m.step / SAVE_EVERY) > Math.floor(this.savedAt / SAVE_EVERY)) {
+          this.savedAt = m.step;
+          this.#save();
+        }
+        break;
+      case 'paused':
+        this.#setRunning(false);
+        this.#save();
+        this.view.status(m.reason === 'paused' ? `Paused at step ${m.step}.` : `Stopped at step ${m.step}: ${m.reason}.`);
+        this.#reached(m.step);
+        break;
+      case 'diverged':
+        this.#setRunning(false);
+        this.view.alarm(`Training stopped: ${m.message}. Lower the learning rate and return to the last good parameters.`);
+        this.view.offerRestore();
+        this.#reached(m.step);
+        break;
+      case 'restored':
+        this.view.restored(m.step);
+        this.view.status(`Back at step ${m.step}, the last step that was still learning.`);
+        this.#reached(m.step);
+        break;
+      case 'model':
+        if (m.purpose !== 'keep') {
+          this.view.download(`attention-model-step-${m.json.step}.json`, JSON.stringify(m.json));
+          break;
+        }
+        this.savedAt = m.json.step;
+        if (!keep({ config: configKey(this.shown), json: m.json })) this.view.status(' (This browser would not keep the model for next time.)', { append: true });
+        break;
+      case 'error':
+        this.#setRunning(false);
+        this.view.problem(m.command === 'load' ? `That model could not be imported: ${m.message}. Nothing changed.` : m.message);
+        break;
+      default:
+        break;
+    }
+  }
+}

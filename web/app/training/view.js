@@ -1,0 +1,234 @@
+// The training demo's drawing: its controls (each edits one page-state field, or asks the run
+// for something through `actions`), the loss and accuracy curves, each head's attention on the
+// sentence, the next-word guesses, the embeddings and the reading of them.
+import { fmt, h, num, percent, replace } from '../dom.js';
+import { FIELDS, demoSentence } from '../state.js';
+import { FieldInput } from '../widgets/field-input.js';
+import { Heatmap } from '../widgets/heatmap.js';
+import { LineChart } from '../widgets/line-chart.js';
+import { Scatter } from '../widgets/scatter.js';
+
+const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
+const SHOWN_SENTENCES = 12;
+
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// actions: { play, pause, stepOnce, startOver, restore, exportModel, importModel(json) }
+export function createView(ctx, actions) {
+  const control = (name, ...children) => h('span', { class: 'control', 'data-control': name }, children);
+  const box = (field, label, size, patch = {}) => new FieldInput({ field, label, attrs: { size }, onValue: (x) => ctx.update({ [field]: x, ...patch }) });
+  const select = (field, label, options, patch = {}) => h('select', { 'aria-label': label, onchange: (e) => ctx.update({ [field]: Number(e.target.value), ...patch }) },
+    options.map((n) => h('option', { value: n }, String(n))));
+  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, demoStep: 0 }) });
+  const fresh = { demoStep: 0 };   // a changed config starts from step 0
+
+  // --- controls
+  const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, 'Train');
+  const pause = h('button', { type: 'button', 'data-action': 'pause', onclick: actions.pause }, 'Pause');
+  const stepOnce = h('button', { type: 'button', 'data-action': 'step', onclick: actions.stepOnce }, 'One step');
+  const reset = h('button', { type: 'button', 'data-action': 'reset', onclick: actions.startOver }, 'Start over');
+  const rate = box('demoLearningRate', 'learning rate', '7');
+  const { min: fewest, max: most } = FIELDS.demoHeads;
+  const heads = select('demoHeads', 'heads', Array.from({ length: most - fewest + 1 }, (_, i) => fewest + i), fresh);
+  const width = select('demoD', 'width d', FIELDS.demoD.values, fresh);
+  const seed = box('demoSeed', 'seed', '7', fresh);
+  const mlp = check('demoMlp');
+  const attention = check('demoAttention');
+  const steps = box('demoSteps', 'steps to train', '7');
+  const bar = h('progress', { max: '1', value: '0', 'aria-label': 'training progress' });
+  const stepText = h('span', { class: 'num', 'data-step': '0' }, '0');
+  const speed = h('span', { class: 'num', 'data-speed': '' }, '–');
+  const where = h('span', { class: 'note', 'data-runs-in': '' });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
+  const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
+  const keptText = h('span', { class: 'kept-text' });
+  const kept = h('div', { class: 'notice', role: 'status', hidden: true, 'data-restored': '' }, keptText, ' ', startOver);
+  const alarm = h('div', { class: 'diverged', role: 'alert' });
+
+  // --- views
+  const lossChart = new LineChart({
+    name: 'loss', title: 'loss (lower is better)',
+    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }],
+  });
+  const bankChart = new LineChart({
+    name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
+    series: [{ name: 'bank accuracy', className: 'series-train' }],
+  });
+  const sentences = ctx.engine.corpus().test;
+  const picks = Array.from({ length: SHOWN_SENTENCES }, (_, i) => demoSentence(sentences[Math.floor((i * sentences.length) / SHOWN_SENTENCES)]));
+  const chooser = h('select', { 'aria-label': 'test sentence', onchange: (e) => { if (e.target.value) ctx.update({ demoText: e.target.value }); } },
+    h('option', { value: '' }, 'pick a test sentence…'), picks.map((s) => h('option', { value: s }, s)));
+  const typed = new FieldInput({
+    field: 'demoText', label: 'your own sentence', attrs: { size: '40', maxlength: String(FIELDS.demoText.maxLength) },
+    onValue: (text) => ctx.update({ demoText: text }),
+  });
+  const unknownNote = h('p', { class: 'note', role: 'status' });
+  const heatmaps = h('div', { class: 'row-of-matrices heads' });
+  const predictions = h('ol', { class: 'predictions', 'aria-label': 'next-word predictions' });
+  const scatter = new Scatter({ name: 'embeddings', title: 'token embeddings, projected to 2-D (PCA)', labelled: ['bank', 'river', 'money'] });
+  const reading = h('div', { class: 'reading', role: 'status', 'aria-live': 'polite' });
+  const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': 'import a trained model (JSON)' });
+  const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, 'Export the model (JSON)');
+  importer.addEventListener('change', async () => {
+    const file = importer.files[0];
+    if (!file) return;
+    let json;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (error) {
+      replace(status, h('span', { class: 'problem' }, `That file is not JSON (${error.message}); nothing changed.`));
+      return;
+    }
+    actions.importModel(json);
+    importer.value = '';
+  });
+
+  const element = h('div', { class: 'training' },
+    h('div', { class: 'controls' }, play, ' ', pause, ' ', stepOnce, ' ', reset, ' ',
+      control('progress', bar, ' step ', stepText, ' of ', steps.element), ' ', control('speed', speed, ' steps/s '), where),
+    h('div', { class: 'controls config', 'data-control': 'config' },
+      h('label', {}, 'learning rate ', rate.element), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
+      h('label', {}, 'seed ', seed.element), h('label', { class: 'check' }, mlp, ' MLP'),
+      h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
+    kept, status, alarm, restore,
+    h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
+    h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
+    heatmaps,
+    h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
+    reading,
+    h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
+
+  const curves = { train: [], test: [], bank: [] };
+  const drawCurves = () => {
+    lossChart.set([curves.train, curves.test]);
+    bankChart.set([curves.bank]);
+  };
+
+  function showAttention(map) {
+    const unknown = map.known.map((k) => !k);
+    const missing = map.tokens.filter((_, i) => unknown[i]);
+    unknownNote.textContent = missing.length
+      ? `Not in the model's vocabulary (read as <unk>): ${missing.join(', ')}.` : '';
+    replace(heatmaps, map.layers[0].heads.map((weights, i) => {
+      const heat = new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` });
+      heat.set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown });
+      return heat.element;
+    }));
+  }
+
+  function explain(e, state) {
+    const finds = e.headFindsContext.length ? Math.max(...e.headFindsContext) : 0;
+    replace(reading,
+      h('p', {}, 'On test sentences it never saw, the word after “bank” is right ', percent(e.bankAccuracy, { 'data-bank-accuracy': '' }),
+        ` of the time (${e.bankCount} sentences).`),
+      state.demoAttention
+        ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
+          ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
+          'Nothing told it to look there: the only signal in training was the next word.')
+        : h('p', {}, 'Attention is off, so each word sees only itself: “bank” cannot tell a river from money, and the accuracy stays near chance. Turn attention back on and train again.'));
+  }
+
+  return {
+    element,
+    download,
+
+    // The page state's settings, into the controls.
+    render(state) {
+      rate.set(state.demoLearningRate);
+      heads.value = String(state.demoHeads);
+      width.value = String(state.demoD);
+      seed.set(state.demoSeed);
+      mlp.checked = state.demoMlp;
+      attention.checked = state.demoAttention;
+      steps.set(state.demoSteps);
+      typed.set(state.demoText);
+      chooser.value = picks.includes(state.demoText) ? state.demoText : '';
+    },
+
+    runsIn(place) {
+      where.textContent = `training runs in ${place === 'worker' ? 'a Web Worker' : 'this page, in short slices'}`;
+      where.dataset.runsIn = place;
+    },
+
+    running(on) {
+      play.disabled = on;
+      pause.disabled = !on;
+      element.dataset.running = String(on);
+    },
+
+    status(text, { append = false } = {}) {
+      status.textContent = append ? status.textContent + text : text;
+    },
+
+    problem(message) {
+      replace(status, h('span', { class: 'problem' }, message));
+    },
+
+    // message: why training stopped, or null to clear it.
+    alarm(message) {
+      replace(alarm, message ? h('p', { class: 'problem' }, message) : null);
+    },
+
+    // The way back to the last good parameters, after a divergence.
+    offerRestore() {
+      restore.hidden = false;
+    },
+
+    // A new model: empty curves, no notices.
+    fresh() {
+      curves.train = [];
+      curves.test = [];
+      curves.bank = [];
+      drawCurves();
+      restore.hidden = true;
+      kept.hidden = true;
+      alarm.replaceChildren();
+    },
+
+    // A model this browser kept, restored at `step`.
+    kept(step) {
+      kept.hidden = false;
+      keptText.textContent = `Restored the model you trained here before (step ${step}).`;
+    },
+
+    // Back at `step` after a divergence: the curve after it is gone.
+    restored(step) {
+      restore.hidden = true;
+      alarm.replaceChildren();
+      curves.train = curves.train.filter(([x]) => x <= step);
+    },
+
+    progress(m, state) {
+      const first = m.step - m.losses.length;
+      m.losses.forEach((loss, i) => curves.train.push([first + i + 1, loss]));
+      if (m.evaluation) {
+        curves.test.push([m.step, m.evaluation.loss]);
+        curves.bank.push([m.step, m.evaluation.bankAccuracy]);
+        explain(m.evaluation, state);
+      }
+      drawCurves();
+      stepText.textContent = String(m.step);
+      stepText.dataset.step = String(m.step);
+      bar.max = state.demoSteps;
+      bar.value = Math.min(m.step, state.demoSteps);
+      if (m.stepsPerSecond > 0) {
+        speed.textContent = fmt(Math.round(m.stepsPerSecond));
+        speed.dataset.speed = String(m.stepsPerSecond);
+      }
+      if (m.attention) showAttention(m.attention);
+      if (m.predictions) {
+        replace(predictions, m.predictions.map((p) => h('li', { 'data-word': p.word },
+          h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
+      }
+      if (m.embeddings) scatter.set(m.embeddings.words, m.embeddings.projected);
+    },
+  };
+}
