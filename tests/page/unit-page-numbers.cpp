@@ -45,7 +45,7 @@ TEST_CASE("page defaults come from the worked example") {
     CHECK(ex.normalize == "softmax");
     CHECK(ex.temperature == 1);
     CHECK(ex.embeddings.isIdentity());
-    CHECK_MATRIX_NEAR(ex.target, row({2, 1, 0}), 0);
+    CHECK_MATRIX_NEAR(ex.target, row({1.5, -1, 0.5}), 0);
 }
 
 TEST_CASE("steps 1-3: tokens, q/k/v and scores") {
@@ -167,7 +167,7 @@ TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; so
     CHECK(hard.s.scores->grad.isZero(0));
     CHECK(hard.s.queries->grad.isZero(0));
     CHECK(hard.s.keys->grad.isZero(0));
-    CHECK_MATRIX_NEAR(hard.s.values->grad, rows({{0, 0, 0}, {0, 0, 0}, {-1, 0, 1}}), 0);   // o - t = C's value - target
+    CHECK_MATRIX_NEAR(hard.s.values->grad, rows({{0, 0, 0}, {0, 0, 0}, {-0.5, 2, 0.5}}), 0);   // o - t = C's value - target
     // A has the smallest softmax weight (0.017) and still gets a key and value gradient
     CHECK(soft.s.weights->value(0, 0) < 0.02);
     CHECK(soft.s.keys->grad.row(0).norm() > 0);
