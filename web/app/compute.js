@@ -1,16 +1,17 @@
 // Everything the walkthrough shows, computed by the engine from the page state. No DOM here:
 // sections only draw what this returns. An engine error in one part is kept as that part's
-// `error` (its message for the reader) and does not stop the other parts.
+// `error` (its message in the reader's words) and does not stop the other parts.
 import { identity } from './dom.js';
+import { plain } from './messages.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
 
-function attempt(f) {
+function attempt(f, tokens) {
   try {
     return f();
   } catch (error) {
-    return { error: error.message };
+    return { error: plain(error.message, tokens) };
   }
 }
 
@@ -34,22 +35,28 @@ export function combine(engine, coefficients, numbers) {
   return engine.weightedSum({ weights: [coefficients], values: numbers.map((x) => [x]) }).output[0][0];
 }
 
+// The rows of diag(coefficients)·rows: row j is coefficients[j] times rows[j], by the engine.
+function scaledRows(engine, coefficients, rows) {
+  return engine.weightedSum({ weights: coefficients.map((w, j) => coefficients.map((_, k) => (j === k ? w : 0))), values: rows }).output;
+}
+
 export function compute(engine, example, state) {
+  const tokens = example.tokens;
   const base = inputs(state);
   const { queries, keys, values } = engine.selfAttention(base);
-  const all = attempt(() => engine.selfAttention({ ...base, normalize: state.normalize, temperature: state.temperature, causal: state.causal }));
+  const all = attempt(() => engine.selfAttention({ ...base, normalize: state.normalize, temperature: state.temperature, causal: state.causal }), tokens);
   const query = [queries[FOCUS]];
 
   const normalizers = {};
   for (const normalize of NORMALIZERS) {
-    normalizers[normalize] = attempt(() => engine.attend({ queries: query, keys, values, normalize, temperature: state.temperature }));
+    normalizers[normalize] = attempt(() => engine.attend({ queries: query, keys, values, normalize, temperature: state.temperature }), tokens);
   }
   const stated = { weights: example.statedWeights, output: engine.weightedSum({ weights: example.statedWeights, values }).output };
   const chosen = state.stated ? stated : normalizers[state.normalize];
-  // Each value scaled by its weight: the rows of diag(weights)·V, summed by the engine as output.
-  const parts = chosen.weights
-    ? engine.weightedSum({ weights: chosen.weights[0].map((w, j) => chosen.weights[0].map((_, k) => (j === k ? w : 0))), values }).output
-    : null;
+  // Each value scaled by its weight (summed by the engine as the output).
+  const parts = chosen.weights ? scaledRows(engine, chosen.weights[0], values) : null;
+  // The products in each of A's dot products: products[j][i] = q_i · (key j)_i.
+  const products = keys.map((k) => scaledRows(engine, query[0], k.map((x) => [x])).map((row) => row[0]));
 
   return {
     embeddings: base.embeddings,
@@ -61,8 +68,12 @@ export function compute(engine, example, state) {
     stated,
     chosen,
     parts,
-    learning: attempt(() => engine.selfAttention(learningArgs(state))),
-    hard: attempt(() => engine.selfAttention(learningArgs(state, 'hard'))),
-    soft: attempt(() => engine.selfAttention(learningArgs(state, 'softmax'))),
+    products,
+    // the sum of A's scores (what divide-by-sum divides by), when it has one
+    scoreSum: normalizers.softmax.scores ? combine(engine, keys.map(() => 1), normalizers.softmax.scores[0]) : null,
+    learning: attempt(() => engine.selfAttention(learningArgs(state)), tokens),
+    hard: attempt(() => engine.selfAttention(learningArgs(state, 'hard')), tokens),
+    soft: attempt(() => engine.selfAttention(learningArgs(state, 'softmax')), tokens),
+    scaled: attempt(() => engine.selfAttention(learningArgs(state, 'scaled-softmax')), tokens),
   };
 }

@@ -53,3 +53,14 @@ export function resetButton(ctx, fields, label = 'Reset this section') {
 export function problem(message) {
   return h('p', { class: 'problem', role: 'status' }, message);
 }
+
+// What each way of normalising is called in the text.
+export const NORMALIZER_NAME = { sum: 'divide-by-sum', softmax: 'softmax', 'scaled-softmax': 'softmax of the scores / √d', hard: 'hard attention' };
+
+// Steps 6, 7 and 9 need weights for every token (and gradients); the explanation's three weights
+// are A's alone, so with them chosen those steps say which normaliser they use instead.
+export function usingInstead(state) {
+  return state.stated
+    ? `Step 4 is set to the explanation’s weights, which exist only for A in its own example; this step uses ${NORMALIZER_NAME[state.normalize]} instead.`
+    : '';
+}

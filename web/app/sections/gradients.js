@@ -5,13 +5,11 @@ import { fmt, h, num, replace } from '../dom.js';
 import { FOCUS, combine, learningArgs } from '../compute.js';
 import { tex } from '../math.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton } from './common.js';
+import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
+import { gradientStory } from './gradient-story.js';
+import { plain } from '../messages.js';
 
 const KINDS = ['q', 'k', 'v'];
-
-function vector(xs) {
-  return h('span', { class: 'vector' }, '[', xs.map((x, i) => [i ? ', ' : '', num(x)]), ']');
-}
 
 export default {
   name: 'gradients',
@@ -35,6 +33,7 @@ export default {
       cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
     }));
     const loss = h('p', { class: 'loss' });
+    const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const counterfactual = h('div', { class: 'counterfactual', role: 'status', 'aria-live': 'polite' });
 
     // Nudge: change one number by epsilon, compare the measured loss change with the prediction.
@@ -53,9 +52,15 @@ export default {
       const state = ctx.state();
       const [kind, r, c] = choices.value.split(',');
       const w = WEIGHT[kind];
-      const before = ctx.engine.selfAttention(learningArgs(state));
       const next = { [w]: replaceCell(state[w], Number(r), Number(c), state[w][r][c] + state.epsilon) };
-      const after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
+      let before, after;
+      try {
+        before = ctx.engine.selfAttention(learningArgs(state));
+        after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
+      } catch (error) {
+        replace(nudgeResult, problem(`No nudge: ${plain(error.message, t)}.`));
+        return;
+      }
       const measured = combine(ctx.engine, [1, -1], [after.loss, before.loss]);
       const predicted = combine(ctx.engine, [state.epsilon], [before.grad[w][r][c]]);
       ctx.update(next);
@@ -92,11 +97,11 @@ export default {
         stepStatus.textContent = '';
         ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
       } catch (error) {
-        stepStatus.textContent = error.message;
+        stepStatus.textContent = `No step: ${plain(error.message, t)}.`;
       }
     };
 
-    const element = h('div', {},
+    const element = h('div', {}, instead,
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
       h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
@@ -129,9 +134,14 @@ export default {
           option.textContent = state.mode === 'direct'
             ? `${KIND[kind]} of ${t[r]}, entry ${c + 1}` : `W${kind} row ${r + 1}, column ${c + 1}`;
         }
+        instead.textContent = usingInstead(state);
+        // no old numbers beside new inputs: without the engine's answer, results and gradients go
+        for (const m of [output, scores, weights]) m.element.hidden = Boolean(L.error);
         if (L.error) {
           replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
           replace(counterfactual);
+          for (const v of [query, keys, values]) v.render(state, results);
+          matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]]));
           return;
         }
         output.set(L.output);
@@ -142,15 +152,7 @@ export default {
         keys.render(state, results, L.grad.keys);
         values.render(state, results, L.grad.values);
         matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]], L.grad[WEIGHT[KINDS[i]]]));
-        const gw = L.grad.weights[0], gs = L.grad.scores[0];
-        replace(counterfactual, h('ul', {}, t.map((name, j) => h('li', {},
-          `A bit more of ${name}’s value would make the loss go ${gw[j] > 0 ? 'up' : gw[j] < 0 ? 'down' : 'nowhere'} (∂L/∂weight = `, num(gw[j]), '). ',
-          gs[j] === 0 ? 'Its score gets no gradient (∂L/∂score = '
-            : `Counting what it takes from the others (the weights share one unit), its score should go ${gs[j] > 0 ? 'down' : 'up'}: ${t[FOCUS]}’s query and ${name}’s key move ${gs[j] > 0 ? 'apart' : 'closer'} (∂L/∂score = `,
-          num(gs[j]), ').'))),
-        h('p', {}, `Gradient descent moves ${t[FOCUS]}’s query against ∂L/∂q = `, vector(L.grad.queries[FOCUS]),
-          ` and each value against its own gradient: would a different ${t[2]} value have helped? ∂L/∂v = `, vector(L.grad.values[2]),
-          ' says which entries to raise (negative) and which to lower (positive).'));
+        replace(counterfactual, gradientStory(t, L));
       },
     };
   },

@@ -1,0 +1,35 @@
+// Step 7's "what if" questions, answered from the engine's gradients. Gradient descent moves a
+// number against its gradient, so a negative gradient means "more of it would have helped".
+import { h, num, vector } from '../dom.js';
+import { FOCUS } from '../compute.js';
+
+const way = (g) => (g < 0 ? 'up' : g > 0 ? 'down' : 'nowhere');   // where descent moves a number
+const lossWay = (g) => way(-g);                                        // where more of it moves the loss
+
+// t: token names; L: the engine's selfAttention result with gradients. The first other token
+// (B) and the last one (C) are the ones the explanation asks about.
+export function gradientStory(t, L) {
+  const gw = L.grad.weights[0], gs = L.grad.scores[0];
+  const other = FOCUS === 0 ? 1 : 0, last = t.length - 1;
+  const gv = L.grad.values[last];
+  const a = t[FOCUS], b = t[other], c = t[last];
+  const wanted = gs[FOCUS] < 0 && gs[other] > 0;
+  const pair = (j) => (j === FOCUS ? `${a}’s query and its own key` : `${a}’s query and ${t[j]}’s key`);
+  return [
+    h('p', { 'data-claim': 'more-a-less-b' },
+      `Would the output have been closer with a bit more of ${a}’s value and a bit less of ${b}’s? `,
+      wanted
+        ? `Yes: the gradients ask for ${a}’s score to go up and ${b}’s to go down. A lower score for ${b} means pulling ${pair(other)} apart (a smaller dot product), which means changing the numbers in Wq and Wk that made them.`
+        : `Not with these numbers: the gradients ask for ${a}’s score to go ${way(gs[FOCUS])} and ${b}’s to go ${way(gs[other])}.`),
+    h('ul', {}, t.map((name, j) => h('li', { 'data-token': name },
+      `${name}: more of its value would move the loss ${lossWay(gw[j])} (∂L/∂weight = `, num(gw[j]), '). ',
+      gs[j] === 0 ? 'Its score gets no gradient (∂L/∂score = '
+        : `Since the weights share one unit, its score should go ${way(gs[j])}: ${pair(j)} move ${gs[j] > 0 ? 'apart' : 'closer'} (∂L/∂score = `,
+      num(gs[j]), ').'))),
+    h('p', { 'data-claim': 'value-of-c' },
+      `Would a larger first entry and a smaller third entry of ${c}’s value have helped? ∂L/∂(${c}’s value) = `, vector(gv),
+      `: gradient descent moves entry 1 ${way(gv[0])}, entry 2 ${way(gv[1])} and entry 3 ${way(gv[2])}`,
+      gv[0] < 0 && gv[2] > 0 ? ', so yes. ' : ', so not quite. ',
+      `The same question, asked of every number, is how Wv learns.`),
+  ];
+}
