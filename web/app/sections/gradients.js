@@ -81,6 +81,7 @@ export default {
       onchange: () => ctx.update({ learn: learnBoxes.filter((b) => b.checked).map((b) => b.value) }),
     }));
     const stepStatus = h('p', { class: 'note', role: 'status' });
+    const modeNote = h('p', { class: 'note' });
     const step = (count) => {
       let state = ctx.state();
       if (state.learn.length === 0) {
@@ -113,7 +114,7 @@ export default {
       counterfactual,
       h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon, ' ',
         h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
-      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'),
+      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'), modeNote,
         KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
         h('label', {}, ' learning rate ', rate), ' ',
         h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
@@ -129,6 +130,8 @@ export default {
         epsilon.value = String(state.epsilon);
         rate.value = String(state.learningRate);
         learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
+        modeNote.textContent = state.mode === 'direct'
+          ? 'The tokens are one-hot, so Wq, Wk and Wv are the query, key and value tables above, row by row: a step moves those numbers.' : '';
         for (const option of choices.options) {
           const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));
           option.textContent = state.mode === 'direct'

@@ -11,7 +11,8 @@ function softmaxWorked(t, soft, temperature) {
   const s = soft.scores[0], w = soft.weights[0];
   const j = w.indexOf(Math.max(...w));
   const power = (x) => (temperature === 1 ? `e^{${fmt(x)}}` : `e^{${fmt(x)}/${fmt(temperature)}}`);
-  return ['In words: raise e (about 2.718) to the power of each score, then divide each result by their total. ',
+  return ['In words (w is a weight, s a score, Σ means “add up over every token”): ',
+    'raise e (about 2.718) to the power of each score, then divide each result by their total. ',
     'The results are all positive and add up to one, and a larger score always gets a larger weight. ',
     `Here ${t[j]}’s weight is `, tex(`\\frac{${power(s[j])}}{${s.map(power).join(' + ')}}`), ' = ', num(w[j]), '.'];
 }

@@ -85,7 +85,7 @@ export default {
     };
     const element = h('div', {},
       h('div', { class: 'sides' }, soft.element, hard.element), sliver,
-      h('button', { type: 'button', 'data-control': 'descend', onclick: run }, `Learn where to look: ${STEPS} steps on Wq and Wk, both ways`),
+      h('button', { type: 'button', 'data-control': 'descend', onclick: run }, `Learn where to look: ${STEPS} gradient-descent steps on Wq and Wk, once with softmax and once with hard attention`),
       chart.element, verdict);
     return {
       element,

@@ -38,6 +38,8 @@ export function mountGlossary(doc = document) {
     e.preventDefault();
     replace(title, entry.term);
     replace(text, entry.text);
+    // the panel sits in a bottom corner, or a top one when the term is low on the screen
+    popup.classList.toggle('at-top', use.getBoundingClientRect().top > innerHeight / 2);
     if (!popup.matches(':popover-open')) popup.showPopover();
     opener = use;
     close.focus();
