@@ -174,6 +174,31 @@ TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; so
     CHECK(soft.s.values->grad.row(0).norm() > 0);
 }
 
+// Step 8's button: 30 steps of the default learning rate on Wq and Wk only (where to look).
+// Hard attention never moves (no gradient reaches them); softmax learns below hard's loss.
+TEST_CASE("step 8: learning where to look, 30 steps on Wq and Wk: soft ends below hard, hard never moves") {
+    auto learn = [](const std::string& normalize) {
+        auto wq = parameter(ex.wq), wk = parameter(ex.wk);
+        Sgd sgd({wq, wk}, ex.learning_rate);
+        auto loss = [&] {
+            return half_sse_loss(self_attend(constant(ex.embeddings), wq, wk, constant(ex.wv), normalised(normalize), 0).output,
+                                 constant(ex.target));
+        };
+        const double first = loss()->value(0, 0);
+        for (int i = 0; i < 30; ++i) {
+            sgd.zero_grad();
+            backward(loss());
+            sgd.step();
+        }
+        return std::pair<double, double>{first, loss()->value(0, 0)};
+    };
+    const auto [soft_first, soft_last] = learn("softmax");
+    const auto [hard_first, hard_last] = learn("hard");
+    CHECK(hard_last == hard_first);
+    CHECK(soft_last < soft_first);
+    CHECK(soft_last < hard_last);
+}
+
 TEST_CASE("step 9: the token vectors' gradient, and one step of the default size lowers the loss") {
     Learning l;
     CHECK(l.x->grad.norm() > 0);

@@ -65,8 +65,12 @@ export default {
     });
     chart.element.hidden = true;
     const verdict = h('p', { class: 'note', role: 'status' });
+    // the numbers the chart was learned from: once the reader changes them, it is put away
+    const learnedFrom = (state) => JSON.stringify([learningArgs(state), state.learningRate]);
+    let shownFor = null;
     const run = () => {
       const state = ctx.state();
+      shownFor = learnedFrom(state);
       const curves = ['softmax', 'hard'].map((normalize) => {
         let s = state;
         const losses = [[0, ctx.engine.selfAttention(learningArgs(s, normalize)).loss]];
@@ -90,6 +94,10 @@ export default {
     return {
       element,
       render(state, results) {
+        if (shownFor !== learnedFrom(state)) {
+          chart.element.hidden = true;
+          replace(verdict);
+        }
         const error = results.soft.error ?? results.hard.error;
         soft.element.hidden = hard.element.hidden = Boolean(error);
         if (error) {
