@@ -7,6 +7,11 @@ export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
 export const WEIGHT = { q: 'wq', k: 'wk', v: 'wv' };
 export const RESULT = { q: 'queries', k: 'keys', v: 'values' };
 
+// Whether two vectors or matrices hold the same numbers (within tol).
+export function sameNumbers(a, b, tol = 0) {
+  return a.length === b.length && a.every((x, i) => (Array.isArray(x) ? sameNumbers(x, b[i], tol) : Math.abs(x - b[i]) <= tol));
+}
+
 export function replaceCell(matrix, r, c, value) {
   return matrix.map((row, i) => (i === r ? row.map((x, j) => (j === c ? value : x)) : row));
 }

@@ -2,9 +2,7 @@
 // beside the scores the explanation states; a slip in the explanation is pointed out kindly.
 import { factor, h, num, replace } from '../dom.js';
 import { FOCUS } from '../compute.js';
-import { VectorsEditor, problem, resetButton } from './common.js';
-
-const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
 
 export default {
   name: 'scores',
@@ -31,10 +29,10 @@ export default {
         }
         const scores = soft.scores[0];
         const stated = ctx.example.statedScores[0];
-        const exampleQuery = same(q, ctx.example.queries[FOCUS]);
+        const exampleQuery = sameNumbers(q, ctx.example.queries[FOCUS]);
         const slips = [];
         replace(list, results.keys.map((k, j) => {
-          const ours = exampleQuery && same(k, ctx.example.keys[j]);
+          const ours = exampleQuery && sameNumbers(k, ctx.example.keys[j]);
           if (ours && scores[j] !== stated[j]) slips.push(j);
           return h('li', { 'data-token': ctx.tokens[j], class: ours && scores[j] !== stated[j] ? 'slip' : '' },
             h('span', { class: 'pair' }, `${ctx.tokens[FOCUS]} · ${ctx.tokens[j]}: `),

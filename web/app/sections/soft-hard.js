@@ -10,7 +10,7 @@ const STEPS = 30;
 
 const zero = (m) => m.every((row) => row.every((x) => x === 0));
 const names = (t, rows) => t.filter((_, r) => rows[r].some((x) => x !== 0));
-const list = (xs) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const inWords = (xs) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // What hard attention passes back, read from its gradients: which of the scores, the query and
@@ -23,9 +23,9 @@ function hardSentence(t, hard) {
   const values = names(t, hard.grad.values);
   return [
     `Hard attention picks ${picked}. `,
-    zeros.length ? `${capital(list(zeros))} get${zeros.length === 1 ? 's' : ''} exactly 0 gradient, ${picked}’s key included: a small nudge does not change which score is on top, so nothing passes back through the choice. ` : '',
-    moved.length ? `(${capital(list(moved))} did get a gradient.) ` : '',
-    values.length ? `Only ${list(values.map((n) => `${n}’s`))} value${values.length === 1 ? ' gets' : 's get'} a gradient, because ${values.length === 1 ? 'it is' : 'they are'} added into the output.`
+    zeros.length ? `${capital(inWords(zeros))} get${zeros.length === 1 ? 's' : ''} exactly 0 gradient, ${picked}’s key included: a small nudge does not change which score is on top, so nothing passes back through the choice. ` : '',
+    moved.length ? `(${capital(inWords(moved))} did get a gradient.) ` : '',
+    values.length ? `Only ${inWords(values.map((n) => `${n}’s`))} value${values.length === 1 ? ' gets' : 's get'} a gradient, because ${values.length === 1 ? 'it is' : 'they are'} added into the output.`
       : 'No value gets a gradient either: the output already equals the target.',
   ];
 }

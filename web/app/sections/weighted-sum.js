@@ -3,10 +3,9 @@
 // then the one in use drawn as stacked contributions and written out.
 import { fmt, h, num, replace, vector } from '../dom.js';
 import { VectorSum } from '../widgets/vector-sum.js';
-import { NORMALIZER_NAME, VectorsEditor, problem, resetButton } from './common.js';
+import { NORMALIZER_NAME, VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
 
-const same = (a, b, tol = 0) => a.length === b.length && a.every((x, i) => (Array.isArray(x) ? same(x, b[i], tol) : Math.abs(x - b[i]) <= tol));
-const list = (xs) => xs.map((x, i) => [i ? ', ' : '', num(x)]);
+const numbers = (xs) => xs.map((x, i) => [i ? ', ' : '', num(x)]);
 
 // The column for "way": its title, where its weights come from, the weights and the output.
 function column(ctx, way, results, state) {
@@ -17,21 +16,21 @@ function column(ctx, way, results, state) {
     used ? h('span', { class: 'badge' }, 'used from here on') : null);
   let source;
   if (way === 'stated') {
-    source = ['Its weights ', list(ex.statedWeights[0]), ' come from dividing its scores ', list(ex.statedScores[0]), ' by their total.'];
+    source = ['Its weights ', numbers(ex.statedWeights[0]), ' come from dividing its scores ', numbers(ex.statedScores[0]), ' by their total.'];
   } else if (way === 'sum') {
     source = results.scoreSum === null ? null
-      : ['The scores of step 3, ', list(results.normalizers.softmax.scores[0]), ', each divided by their total ', num(results.scoreSum), '.'];
+      : ['The scores of step 3, ', numbers(results.normalizers.softmax.scores[0]), ', each divided by their total ', num(results.scoreSum), '.'];
   } else {
     source = ['The scores of step 3 through ', NORMALIZER_NAME[way], ' (step 4).'];
   }
   if (r.error) return h('div', { class: 'way', 'data-way': way }, head, h('p', {}, source), problem(r.error));
   const body = [
     h('p', {}, source),
-    h('p', {}, 'weights ', list(r.weights[0])),
+    h('p', {}, 'weights ', numbers(r.weights[0])),
     h('p', {}, `${t[0]}’s output `, vector(r.output[0], (d) => ({ 'data-way-output': String(d) }))),
   ];
   if (way === 'stated') {
-    const theirs = same(results.values, ex.values) && same(r.output, ex.statedOutput, 1e-12);
+    const theirs = sameNumbers(results.values, ex.values) && sameNumbers(r.output, ex.statedOutput, 1e-12);
     body.push(h('p', { 'data-claim': 'stated-sum' }, theirs
       ? ['It writes ', vector(ex.statedOutput[0]), ': this sum is right. The slip is in a score (step 3), not here.']
       : 'With your values in place of the explanation’s.'));
