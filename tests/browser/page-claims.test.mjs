@@ -166,6 +166,12 @@ test('step 8: the sliver gets a gradient, and dividing by √d widens it', async
   for (const [i, x] of [3, 6, -3].entries()) await page.fill(cell('scores', `query of A, entry ${i + 1}`), String(x));
   const long = await read();
   assert.ok(long.weight < d.weight && long.key < d.key, JSON.stringify(long));
+  // far longer still: the weight rounds to 0, and the sentence no longer claims a gradient
+  for (const [i, x] of [300, 600, -300].entries()) await page.fill(cell('scores', `query of A, entry ${i + 1}`), String(x));
+  const [weight, ...key] = await values(page, '[data-claim=sliver] [data-value]');
+  assert.equal(weight, 0);
+  assert.deepEqual(key.map(Math.abs), [0, 0, 0]);
+  assert.match(await text(page, '[data-claim=sliver]'), /and its key’s gradient \[0, 0, 0\] is 0: the sliver has grown too thin/);
 });
 
 test('step 1, try: editing a token vector switches to computed queries and changes A’s query', async () => {

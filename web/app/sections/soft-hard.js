@@ -109,8 +109,11 @@ export default {
         const w = results.soft.weights[0];
         const j = w.indexOf(Math.min(...w));
         replace(sliver,
-          h('p', { 'data-claim': 'sliver' }, `With softmax, ${t[j]} gets only `, num(w[j]), ` of ${t[FOCUS]}’s attention, yet its key still gets a gradient `,
-            vector(results.soft.grad.keys[j]), ' and so does its value ', vector(results.soft.grad.values[j]), '.'),
+          h('p', { 'data-claim': 'sliver' }, `With softmax, ${t[j]} gets only `, num(w[j]), ` of ${t[FOCUS]}’s attention, `,
+            results.soft.grad.keys[j].some((g) => g !== 0)
+              ? ['yet its key still gets a gradient ', vector(results.soft.grad.keys[j]), ' and so does its value ', vector(results.soft.grad.values[j]), '.']
+              : ['and its key’s gradient ', vector(results.soft.grad.keys[j]),
+                ' is 0: the sliver has grown too thin for the computer to tell apart from nothing, and learning where to look stalls here too.']),
           h('p', { 'data-claim': 'hard-zero' }, hardSentence(t, results.hard)),
           results.scaled.error ? null : h('p', { 'data-claim': 'sqrt-d' },
             'Large scores shrink the sliver: the bigger the dot products, the more softmax hands everything to the top score, and the ',
