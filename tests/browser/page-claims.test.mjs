@@ -109,6 +109,16 @@ test('step 7 at the defaults: more of A and less of B (A’s score up, B’s dow
   assert.ok(s.valueC[0] < 0 && s.valueC[2] > 0, `${s.valueC}`);
   assert.match(s.c, /moves entry 1 up, entry 2 down and entry 3 down, so yes\./);
   assert.deepEqual(await values(page, '[data-claim=value-of-c] [data-value]'), s.valueC);
+  // each token's line: "more of its value" follows ∂L/∂weight, the score follows ∂L/∂score, and
+  // where the two disagree the line says the shared unit is why
+  const [weightGrads] = await grads(page, '[data-widget=gradients] [data-matrix=weights]');
+  const lines = await page.$$eval('[data-widget=gradients] .counterfactual li', (els) => els.map((e) => e.textContent));
+  lines.forEach((line, j) => {
+    assert.match(line, new RegExp(`more of its value would move the loss ${weightGrads[j] > 0 ? 'up' : 'down'}`), line);
+    const agree = Math.sign(weightGrads[j]) === Math.sign(s.scoreGrads[j]);
+    assert.match(line, new RegExp(`${agree ? 'So' : 'Yet'} its score should go ${s.scoreGrads[j] < 0 ? 'up' : 'down'}`), line);
+  });
+  assert.match(lines[2], /^C: more of its value would move the loss up .* Yet its score should go up: the weights share one unit, so more for C means less for the others, and here that trade helps\./);
 });
 
 test('step 7, try: with the target’s entry 2 at 2 the answers turn around with the gradients', async () => {

@@ -6,6 +6,16 @@ import { FOCUS } from '../compute.js';
 const way = (g) => (g < 0 ? 'up' : g > 0 ? 'down' : 'nowhere');   // where descent moves a number
 const lossWay = (g) => way(-g);                                        // where more of it moves the loss
 
+// What a token's score should do, beside what its value alone would do: the two can disagree,
+// because the weights share one unit (more for one token is less for the others).
+function scoreClause(name, gw, gs, pair) {
+  if (gs === 0) return 'Its score gets no gradient (∂L/∂score = ';
+  const move = `${pair} move ${gs > 0 ? 'apart' : 'closer'}`;
+  if (Math.sign(gw) === Math.sign(gs)) return `So its score should go ${way(gs)}: ${move} (∂L/∂score = `;
+  return `Yet its score should go ${way(gs)}: the weights share one unit, so more for ${name} means less for the others, `
+    + `and here that trade ${gs < 0 ? 'helps' : 'hurts'}. ${move.charAt(0).toUpperCase()}${move.slice(1)} (∂L/∂score = `;
+}
+
 // t: token names; L: the engine's selfAttention result with gradients. The first other token
 // (B) and the last one (C) are the ones the explanation asks about.
 export function gradientStory(t, L) {
@@ -22,9 +32,7 @@ export function gradientStory(t, L) {
         ? `Yes: the gradients ask for ${a}’s score to go up and ${b}’s to go down. A lower score for ${b} means pulling ${pair(other)} apart (a smaller dot product), which means changing the numbers in Wq and Wk that made them.`
         : `Not with these numbers: the gradients ask for ${a}’s score to go ${way(gs[FOCUS])} and ${b}’s to go ${way(gs[other])}.`),
     h('ul', {}, t.map((name, j) => h('li', { 'data-token': name },
-      `${name}: more of its value would move the loss ${lossWay(gw[j])} (∂L/∂weight = `, num(gw[j]), '). ',
-      gs[j] === 0 ? 'Its score gets no gradient (∂L/∂score = '
-        : `Since the weights share one unit, its score should go ${way(gs[j])}: ${pair(j)} move ${gs[j] > 0 ? 'apart' : 'closer'} (∂L/∂score = `,
+      `${name}: more of its value would move the loss ${lossWay(gw[j])} (∂L/∂weight = `, num(gw[j]), '). ', scoreClause(name, gw[j], gs[j], pair(j)),
       num(gs[j]), ').'))),
     h('p', { 'data-claim': 'value-of-c' },
       `Would a larger first entry and a smaller third entry of ${c}’s value have helped? ∂L/∂(${c}’s value) = `, vector(gv),
