@@ -46,3 +46,20 @@ test('by keyboard: Enter on a term opens it with focus inside, Escape closes it 
   assert.equal(await term.evaluate((el) => el === document.activeElement), true);
   assert.deepEqual(page.errors, []);
 });
+
+test('links to the list scroll to it and keep the reader’s edits (the address bar holds them, not the anchor)', async () => {
+  const page = await env.open();
+  await page.fill('[data-widget=scores] input[aria-label="key of B, entry 2"]', '0');
+  await page.waitForFunction(() => location.hash.includes('wk='));
+  await page.click('#scores a.term[data-term=dot-product]');
+  await page.click('[data-glossary-popup] a[href="#glossary"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary');
+  assert.match(await page.evaluate(() => location.hash), /wk=/);
+  assert.equal(await page.inputValue('[data-widget=scores] input[aria-label="key of B, entry 2"]'), '0');
+  assert.equal((await page.textContent('#notices')).trim(), '');
+  // a link that names a place on the page (#glossary) is not read as settings
+  const anchored = await env.open('#glossary');
+  assert.equal((await anchored.textContent('#notices')).trim(), '');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(anchored.errors, []);
+});

@@ -22,7 +22,7 @@ export function mountGlossary(doc = document) {
   let opener = null;   // the use of the term that opened the panel: focus goes back to it
   close.addEventListener('click', () => popup.hidePopover());
   all.addEventListener('click', () => {
-    opener = null;
+    opener = null;   // the list takes the focus, not the term
     popup.hidePopover();
   });
   popup.addEventListener('toggle', (e) => {
@@ -31,11 +31,24 @@ export function mountGlossary(doc = document) {
     opener = null;
     if (!popup.matches(':popover-open')) back.focus();
   });
+  // Links to the list scroll to it without touching the address bar, which holds the reader's edits.
+  const jump = (id) => {
+    const target = doc.getElementById(id);
+    if (!target) return;
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  };
   doc.addEventListener('click', (e) => {
-    const use = e.target.closest?.('a.term[data-term]');
-    const entry = use && GLOSSARY[use.dataset.term];
-    if (!entry) return;
+    const link = e.target.closest?.('a[href^="#glossary"]');
+    if (!link) return;
     e.preventDefault();
+    const use = link.matches('.term[data-term]') ? link : null;
+    const entry = use && GLOSSARY[use.dataset.term];
+    if (!entry) {
+      jump(link.getAttribute('href').slice(1));
+      return;
+    }
     replace(title, entry.term);
     replace(text, entry.text);
     // the panel sits in a bottom corner, or a top one when the term is low on the screen
