@@ -105,7 +105,7 @@ test('step 7 at the defaults: more of A and less of B (A’s score up, B’s dow
   const page = await env.open();
   const s = await story(page);
   assert.ok(s.scoreGrads[0] < 0 && s.scoreGrads[1] > 0, `${s.scoreGrads}`);
-  assert.match(s.more, /Yes: the gradients ask for A’s score to go up and B’s to go down\. A lower score for B means pulling A’s query and B’s key apart/);
+  assert.match(s.more, /Yes: the gradients ask for A’s score to go up and B’s to go down\. Lowering B’s score means a smaller dot product, so A’s query and B’s key are pulled apart/);
   assert.ok(s.valueC[0] < 0 && s.valueC[2] > 0, `${s.valueC}`);
   assert.match(s.c, /moves entry 1 up, entry 2 down and entry 3 down, so yes\./);
   assert.deepEqual(await values(page, '[data-claim=value-of-c] [data-value]'), s.valueC);

@@ -27,15 +27,15 @@ export function gradientStory(t, L) {
   const pair = (j) => (j === FOCUS ? `${a}’s query and its own key` : `${a}’s query and ${t[j]}’s key`);
   return [
     h('p', { 'data-claim': 'more-a-less-b' },
-      `Would the output have been closer with a bit more of ${a}’s value and a bit less of ${b}’s? `,
+      `Had ${a} taken a little more of ${a}’s value and a little less of ${b}’s, would its output have landed nearer the target? `,
       wanted
-        ? `Yes: the gradients ask for ${a}’s score to go up and ${b}’s to go down. A lower score for ${b} means pulling ${pair(other)} apart (a smaller dot product), which means changing the numbers in Wq and Wk that made them.`
+        ? `Yes: the gradients ask for ${a}’s score to go up and ${b}’s to go down. Lowering ${b}’s score means a smaller dot product, so ${pair(other)} are pulled apart, through the numbers in Wq and Wk that produced them.`
         : `Not with these numbers: the gradients ask for ${a}’s score to go ${way(gs[FOCUS])} and ${b}’s to go ${way(gs[other])}.`),
     h('ul', {}, t.map((name, j) => h('li', { 'data-token': name },
       `${name}: more of its value would move the loss ${lossWay(gw[j])} (∂L/∂weight = `, num(gw[j]), '). ', scoreClause(name, gw[j], gs[j], pair(j)),
       num(gs[j]), ').'))),
     h('p', { 'data-claim': 'value-of-c' },
-      `Would a larger first entry and a smaller third entry of ${c}’s value have helped? ∂L/∂(${c}’s value) = `, vector(gv),
+      `And ${c}’s value: should its first entry have been bigger and its third smaller? ∂L/∂(${c}’s value) = `, vector(gv),
       `: gradient descent moves entry 1 ${way(gv[0])}, entry 2 ${way(gv[1])} and entry 3 ${way(gv[2])}`,
       gv[0] < 0 && gv[2] > 0 ? ', so yes. ' : ', so not quite. ',
       `The same question, asked of every number, is how Wv learns.`),
