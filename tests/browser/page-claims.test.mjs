@@ -230,3 +230,18 @@ test('step 9, try: each step on the token vectors lowers the loss', async () => 
   for (let i = 1; i < losses.length; i++) assert.ok(losses[i] < losses[i - 1], `${losses}`);
   assert.deepEqual(await values(page, '[data-widget=embeddings] .loss-history [data-loss]'), losses.slice(1));
 });
+
+test('step 9, try: at learning rate 0.5 the steps overshoot and the loss climbs above where it started', async () => {
+  const page = await env.open();
+  const rate = page.locator('[data-widget=embeddings] input[aria-label="learning rate for the token vectors"]');
+  await rate.fill('0.5');
+  await rate.dispatchEvent('change');
+  const losses = [(await values(page, '[data-loss-value]'))[0]];
+  for (let i = 0; i < 4; i++) {
+    await page.click('[data-widget=embeddings] button:text("Move the token vectors one step")');
+    losses.push((await values(page, '[data-loss-value]'))[0]);
+  }
+  assert.ok(losses[1] < losses[0], `the first step still helps: ${losses}`);
+  assert.ok(losses.at(-1) > losses[0], `then the loss climbs: ${losses}`);
+  assert.deepEqual(page.errors, []);
+});
