@@ -1,4 +1,5 @@
-// Validation helpers: every engine error is std::invalid_argument with "<op>: <what is wrong>".
+// Validation helpers: every engine error is an ae::Error (a std::invalid_argument) with
+// "<op>: <what is wrong>".
 #include "engine/checks.hpp"
 
 #include <sstream>
@@ -16,9 +17,9 @@ std::string format_number(double x) {
     return out.str();
 }
 
-void fail(const std::string& op, const std::string& message) {
-    throw std::invalid_argument(op + ": " + message);
-}
+Error::Error(const std::string& op, const std::string& reason) : std::invalid_argument(op + ": " + reason), reason_(reason) {}
+
+void fail(const std::string& op, const std::string& message) { throw Error(op, message); }
 
 void require_non_empty(const std::string& op, const std::string& name, const Matrix& m) {
     if (m.size() == 0) fail(op, name + " " + shape_of(m) + " is empty");

@@ -4,9 +4,21 @@
 
 #include "engine/tensor.hpp"
 
+#include <stdexcept>
 #include <string>
 
 namespace ae {
+
+// Every error the engine raises: what() is "<op>: <reason>"; reason() alone is the sentence a
+// reader is shown ("the scores of A add up to 0, so they cannot be divided by their sum").
+class Error : public std::invalid_argument {
+public:
+    Error(const std::string& op, const std::string& reason);
+    const std::string& reason() const { return reason_; }
+
+private:
+    std::string reason_;
+};
 
 std::string shape_of(const Matrix& m);                // "(2x3)"
 std::string format_number(double x);                  // shortest readable form: "0", "1.5", "inf"

@@ -6,7 +6,8 @@ import { load, near } from './engine.mjs';
 
 const engine = await load();
 const ex = engine.workedExample();
-const a = { queries: [ex.queries[0]], keys: ex.keys, values: ex.values, target: ex.target };
+// target [0, 1, 0]: the hand derivation's (the page's default target is another)
+const a = { queries: [ex.queries[0]], keys: ex.keys, values: ex.values, target: [[0, 1, 0]] };
 
 test('divide-by-sum gradients match the hand derivation (tests/engine/unit-attention.cpp)', () => {
   const g = engine.attentionGradients({ ...a, normalize: 'sum' });
@@ -71,7 +72,7 @@ test('selfAttention without a target gives values only; Q = X·Wq', () => {
 });
 
 test('selfAttention with a focus token: A alone is the query; W gradients reach only its row', () => {
-  const r = engine.selfAttention({ embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv, normalize: 'sum', focus: 0, target: ex.target });
+  const r = engine.selfAttention({ embeddings: ex.embeddings, wq: ex.wq, wk: ex.wk, wv: ex.wv, normalize: 'sum', focus: 0, target: a.target });
   assert.deepEqual(r.scores, [[1, 2, 5]]);
   assert.equal(r.loss, 53 / 128);
   near(r.grad.wq, [[-174 / 512, 85 / 512, -4 / 512], [0, 0, 0], [0, 0, 0]], 1e-15, 'wq');
