@@ -1,6 +1,6 @@
 // Step 8: soft attention passes a gradient to every score, query and key; hard attention (pick
 // one token) passes none, so learning where to look stalls. Its sentences read the gradients.
-import { h, num, replace, vector } from '../dom.js';
+import { capital, h, num, replace, vector } from '../dom.js';
 import { FOCUS, learningArgs } from '../compute.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
@@ -11,7 +11,6 @@ const STEPS = 30;
 const zero = (m) => m.every((row) => row.every((x) => x === 0));
 const names = (t, rows) => t.filter((_, r) => rows[r].some((x) => x !== 0));
 const inWords = (xs) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // What hard attention passes back, read from its gradients: which of the scores, the query and
 // the keys got anything (none, normally, the picked token included) and which values did.
@@ -66,18 +65,18 @@ export default {
     chart.element.hidden = true;
     const verdict = h('p', { class: 'note', role: 'status' });
     // the numbers the chart was learned from: once the reader changes them, it is put away
-    const learnedFrom = (state) => JSON.stringify([learningArgs(state), state.learningRate]);
+    const learnedFrom = (state) => JSON.stringify([learningArgs(state, ctx.tokens), state.learningRate]);
     let shownFor = null;
     const run = () => {
       const state = ctx.state();
       shownFor = learnedFrom(state);
       const curves = ['softmax', 'hard'].map((normalize) => {
         let s = state;
-        const losses = [[0, ctx.engine.selfAttention(learningArgs(s, normalize)).loss]];
+        const losses = [[0, ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize)).loss]];
         for (let i = 1; i <= STEPS; i++) {
-          const next = ctx.engine.descend({ ...learningArgs(s, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
+          const next = ctx.engine.descend({ ...learningArgs(s, ctx.tokens, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
           s = { ...s, wq: next.wq, wk: next.wk };
-          losses.push([i, ctx.engine.selfAttention(learningArgs(s, normalize)).loss]);
+          losses.push([i, ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize)).loss]);
         }
         return losses;
       });
