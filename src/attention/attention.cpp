@@ -68,6 +68,7 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     // Finite inputs can still overflow a double (1e200 · 1e200): say so rather than return inf or NaN.
     if (!a.scores->value.allFinite())
         fail("attention", "a score overflows (queries times keys exceeds 1.8e308); scale the inputs down");
+    require_finite_result("attention", "weights", a.weights->value);   // divide-by-sum of a near-zero sum
     if (!a.output->value.allFinite())
         fail("attention", "the output overflows (the weighted sum of values exceeds 1.8e308); scale the values down");
     return a;
@@ -96,6 +97,15 @@ Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tenso
     return a;
 }
 
+Matrix weighted_sum(const Matrix& weights, const Matrix& values) {
+    const std::string op = "weighted sum";
+    require_finite(op, "weights", weights);
+    require_finite(op, "values", values);
+    const Matrix output = matmul(constant(weights), constant(values))->value;
+    require_finite_result(op, "the output", output);
+    return output;
+}
+
 SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
                           const AttentionOptions& options, Eigen::Index focus) {
     const std::string op = "self-attention";
@@ -111,6 +121,8 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     s.queries = matmul(embeddings, wq);
     s.keys = matmul(embeddings, wk);
     s.values = matmul(embeddings, wv);
+    for (const auto& t : {s.queries, s.keys, s.values})   // a focus token leaves other queries unchecked by attend
+        require_finite_result(op, "embeddings times a weight matrix", t->value);
     s.queries->label = "queries";
     s.keys->label = "keys";
     s.values->label = "values";

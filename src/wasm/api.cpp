@@ -57,7 +57,7 @@ double backward_to_target(const Tensor& output, const val& args, const std::stri
     if (target.rows() != output->rows() || target.cols() != output->cols())
         fail(op, "target " + shape_of(target) + " must match output " + shape_of(output->value));
     const Tensor loss = half_sse_loss(output, constant(target));
-    backward(loss);
+    backward_finite(loss, op);
     return loss->value(0, 0);
 }
 
@@ -132,11 +132,8 @@ val self_attention(const val& args) {
 val weighted_sum(const val& args) {
     return guard([&] {
         const std::string op = "weightedSum";
-        const Matrix weights = matrix_from_js(args, "weights", op), values = matrix_from_js(args, "values", op);
-        require_finite(op, "weights", weights);
-        require_finite(op, "values", values);
         val out = val::object();
-        out.set("output", matrix_to_js(matmul(constant(weights), constant(values))->value));
+        out.set("output", matrix_to_js(ae::weighted_sum(matrix_from_js(args, "weights", op), matrix_from_js(args, "values", op))));
         return out;
     });
 }
@@ -163,6 +160,7 @@ val descend(const val& args) {
                                             options_from_js(args, op), focus_from_js(args, op));
         const double loss = backward_to_target(s.output, args, op);
         sgd.step();
+        for (const auto& [name, t] : inputs) require_finite_result(op, name + " after the step", t->value);
         val out = val::object();
         for (const auto& [name, t] : inputs) out.set(name, matrix_to_js(t->value));
         out.set("lossBefore", loss);

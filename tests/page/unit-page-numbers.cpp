@@ -28,6 +28,13 @@ Matrix softmax_by_hand(const Matrix& s) {
     return w;
 }
 
+// Step 7's loss written out with Eigen alone, A the focus: 1/2 |softmax(q_A K^T) V - target|^2,
+// for finite differences that owe nothing to the engine.
+double loss_by_hand(const Matrix& x) {
+    const Matrix q = (x * ex.wq).topRows(1), k = x * ex.wk, v = x * ex.wv;
+    return 0.5 * (softmax_by_hand(q * k.transpose()) * v - ex.target).squaredNorm();
+}
+
 // Step 7's learning problem: A is the focus, the default normaliser, the default target.
 struct Learning {
     Tensor x = input(ex.embeddings), wq = input(ex.wq), wk = input(ex.wk), wv = input(ex.wv);
@@ -110,10 +117,13 @@ TEST_CASE("step 7: loss and every gradient the page shows, from the formulas") {
     CHECK_MATRIX_NEAR(l.s.queries->grad.row(0), ds * ex.keys, 1e-15);
     CHECK_MATRIX_NEAR(l.s.keys->grad, ds.transpose() * q, 1e-15);
     CHECK_MATRIX_NEAR(l.s.values->grad, w.transpose() * d, 1e-15);
-    // one-hot tokens: the matrices' gradients repeat the vectors' (the page's <details> says so)
-    CHECK_MATRIX_NEAR(l.wq->grad, l.s.queries->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.wk->grad, l.s.keys->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.wv->grad, l.s.values->grad, 1e-15);
+    // dL/dW = X^T dL/d(XW); with one-hot tokens (X = I) that repeats the vectors' gradients, as
+    // the page's <details> says
+    Matrix dq = Matrix::Zero(3, 3);
+    dq.row(0) = ds * ex.keys;
+    CHECK_MATRIX_NEAR(l.wq->grad, ex.embeddings.transpose() * dq, 1e-15);
+    CHECK_MATRIX_NEAR(l.wk->grad, ex.embeddings.transpose() * (ds.transpose() * q), 1e-15);
+    CHECK_MATRIX_NEAR(l.wv->grad, ex.embeddings.transpose() * (w.transpose() * d), 1e-15);
     // the counterfactual sentences: more of A or C raises the loss, more of B lowers it
     CHECK(dw(0, 0) > 0);
     CHECK(dw(0, 1) < 0);
@@ -145,7 +155,7 @@ TEST_CASE("step 7: the default nudge agrees with the gradient, and ten steps low
     }
 }
 
-TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; soft gives the sliver one") {
+TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient, soft gives the sliver one") {
     Learning hard("hard"), soft("softmax");
     CHECK(hard.s.scores->grad.isZero(0));
     CHECK(hard.s.queries->grad.isZero(0));
@@ -159,13 +169,22 @@ TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; so
 
 TEST_CASE("step 9: the token vectors' gradient, and one step of the default size lowers the loss") {
     Learning l;
-    CHECK(l.x->grad.norm() > 0);
+    Matrix numeric(3, 3);   // central differences of the loss written out by hand
+    for (Eigen::Index i = 0; i < numeric.size(); ++i) {
+        const double h = 1e-6;
+        Matrix up = ex.embeddings, down = ex.embeddings;
+        up(i) += h;
+        down(i) -= h;
+        numeric(i) = (loss_by_hand(up) - loss_by_hand(down)) / (2 * h);
+    }
+    CHECK(l.loss->value(0, 0) == doctest::Approx(loss_by_hand(ex.embeddings)).epsilon(1e-15));
+    CHECK_MATRIX_NEAR(l.x->grad, numeric, 1e-8);
     auto x = parameter(ex.embeddings);
     Sgd sgd({x}, ex.embedding_rate);
     backward(half_sse_loss(self_attend(x, constant(ex.wq), constant(ex.wk), constant(ex.wv), normalised(ex.normalize), 0).output,
                            constant(ex.target)));
-    CHECK_MATRIX_NEAR(x->grad, l.x->grad, 1e-15);
     sgd.step();
+    CHECK_MATRIX_NEAR(x->value, ex.embeddings - ex.embedding_rate * numeric, 1e-8);
     const double after = half_sse_loss(self_attend(x, constant(ex.wq), constant(ex.wk), constant(ex.wv),
                                                    normalised(ex.normalize), 0).output, constant(ex.target))->value(0, 0);
     CHECK(after < l.loss->value(0, 0));
