@@ -68,7 +68,6 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     // Finite inputs can still overflow a double (1e200 · 1e200): say so rather than return inf or NaN.
     if (!a.scores->value.allFinite())
         fail("attention", "a score overflows (queries times keys exceeds 1.8e308); scale the inputs down");
-    require_finite_result("attention", "weights", a.weights->value);   // divide-by-sum of a near-zero sum
     if (!a.output->value.allFinite())
         fail("attention", "the output overflows (the weighted sum of values exceeds 1.8e308); scale the values down");
     return a;
@@ -121,8 +120,10 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     s.queries = matmul(embeddings, wq);
     s.keys = matmul(embeddings, wk);
     s.values = matmul(embeddings, wv);
-    for (const auto& t : {s.queries, s.keys, s.values})   // a focus token leaves other queries unchecked by attend
-        require_finite_result(op, "embeddings times a weight matrix", t->value);
+    // attend() checks only what it uses, and a focus token leaves the other queries out
+    require_finite_result(op, "queries (embeddings x wq)", s.queries->value);
+    require_finite_result(op, "keys (embeddings x wk)", s.keys->value);
+    require_finite_result(op, "values (embeddings x wv)", s.values->value);
     s.queries->label = "queries";
     s.keys->label = "keys";
     s.values->label = "values";

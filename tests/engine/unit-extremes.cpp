@@ -57,6 +57,11 @@ TEST_CASE("overflow is an error, not inf or NaN") {
                          "weighted sum: the output (1x1) is not finite at row 0, column 0: the numbers overflow a double "
                          "(above 1.8e308); scale the inputs down",
                          std::invalid_argument);
+    // with a focus token, attend() never sees the other queries: B's overflows all the same
+    CHECK_THROWS_WITH_AS(self_attend(constant(rows({{1}, {1e300}})), constant(row({1e10})), constant(row({1e-300})),
+                                     constant(row({1e-300})), {}, 0),
+                         doctest::Contains("self-attention: queries (embeddings x wq) (2x1) is not finite at row 1, column 0"),
+                         std::invalid_argument);
     // denormals are ordinary numbers
     const auto tiny = attend(constant(row({5e-324})), constant(rows({{5e-324}, {1}})), constant(rows({{1}, {2}})));
     CHECK(tiny.weights->value.allFinite());
