@@ -42,17 +42,30 @@ function allFinite(value, seen = new Set()) {
 }
 
 // Returns finite numbers or throws an Error with a message; the engine answers correctly after.
+// The finiteness check stays outside the try: inside, its AssertionError (an Error with a
+// message) would be taken for the engine's clear error, and the property could never fail.
 function wellBehaved(call) {
+  let result;
   try {
-    const result = call();
-    assert.ok(allFinite(result), `a non-finite number came back: ${JSON.stringify(result)?.slice(0, 200)}`);
+    result = call();
   } catch (error) {
     assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
     assert.ok(error.message.length > 0, 'an Error without a message');
+    result = null;
   }
+  assert.ok(allFinite(result), `a non-finite number came back: ${JSON.stringify(result)?.slice(0, 200)}`);
   assert.deepEqual(engine.attend({ queries: [ex.queries[0]], keys: ex.keys, values: ex.values }).scores, [[1, 2, 5]]);
   assert.equal(({}).polluted, undefined, 'Object.prototype was polluted');
 }
+
+test('inputs that overflow a double give a clear Error, not Infinity', () => {
+  assert.throws(() => engine.weightedSum({ weights: [[1e308, 1e308]], values: [[1e308], [1e308]] }),
+    { name: 'Error', message: /^weighted sum: the output \(1x1\) is not finite at row 0, column 0/ });
+  assert.throws(() => engine.attentionGradients({ queries: [[1]], keys: [[1]], values: [[1]], target: [[1e308]] }),
+    { name: 'Error', message: /^attentionGradients: the loss \(1x1\) is not finite/ });
+  assert.throws(() => engine.descend({ ...ex, target: [[0, 100, 0]], learn: ['wv'], learningRate: 1e308, focus: 0 }),
+    { name: 'Error', message: /^descend: wv after the step \(3x3\) is not finite/ });
+});
 
 for (const name of ['attend', 'attentionGradients', 'selfAttention', 'descend', 'weightedSum']) {
   test(`${name} with random and hostile arguments`, () => {

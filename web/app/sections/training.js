@@ -284,6 +284,7 @@ export default {
         curves.test.push([m.step, m.evaluation.loss]);
         curves.bank.push([m.step, m.evaluation.bankAccuracy]);
         explain(m.evaluation);
+        reading.dataset.evaluatedAt = String(m.step);   // which step the reading describes (tests wait on it)
       }
       lossChart.set([curves.train, curves.test]);
       bankChart.set([curves.bank]);

@@ -1,0 +1,71 @@
+# Test groups for scripts/test: each runs, reports "<group>: N passed, N failed (at least M expected)"
+# from its own runner's summary, and counts as failed if that summary is missing or shows fewer
+# tests than the suite holds. Sourced, not run.
+
+GROUPS_PASSED=0
+GROUPS_FAILED=0
+GROUPS_BAD=()   # groups that failed, ran too few tests, or printed no summary
+
+# record <group> <passed> <failed> <expected at least>
+record() {
+    local group=$1 passed=$2 failed=$3 expected=$4
+    GROUPS_PASSED=$((GROUPS_PASSED + passed))
+    GROUPS_FAILED=$((GROUPS_FAILED + failed))
+    echo "$group: $passed passed, $failed failed (at least $expected expected)"
+    if ((failed > 0 || passed + failed < expected)); then
+        ((passed + failed < expected)) && echo "$group: ran $((passed + failed)) tests, fewer than the $expected it holds" >&2
+        GROUPS_BAD+=("$group")
+    fi
+}
+
+# A group whose output has no summary line: count it as one failure.
+no_summary() {
+    echo "$1: no summary line in its output: the runner printed something unexpected or did not run" >&2
+    GROUPS_FAILED=$((GROUPS_FAILED + 1))
+    GROUPS_BAD+=("$1")
+}
+
+# ctest_group <group> <build dir> [env...]: every doctest case must be a CTest test that passed.
+# The expected count comes from the doctest binary itself, so a case CTest lost or split counts.
+ctest_group() {
+    local group=$1 dir=$2 out
+    shift 2
+    out=$(mktemp)
+    local expected
+    expected=$("$dir/tests/engine_tests" --list-test-cases | sed -nE 's/.*test cases passing the current filters: ([0-9]+).*/\1/p')
+    env "$@" ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$JOBS" 2>&1 | tee "$out" || true
+    local line
+    line=$(grep -E '[0-9]+ tests failed out of [0-9]+' "$out" | tail -n 1 || true)
+    rm -f "$out"
+    if [[ -z $line || -z $expected ]]; then no_summary "$group"; return; fi
+    local failed total
+    failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+    total=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
+    if ((total != expected)); then
+        echo "$group: CTest ran $total tests but the suite has $expected test cases" >&2
+        GROUPS_BAD+=("$group")
+    fi
+    record "$group" $((total - failed)) "$failed" "$expected"
+}
+
+# node_group <group> <files...>: node --test with the TAP reporter; the expected count is the
+# number of test(...) calls in the files (a loop makes several tests of one call, so at least).
+node_group() {
+    local group=$1 out
+    shift
+    out=$(mktemp)
+    local expected
+    expected=$(cat "$@" | grep -cE '^\s*test\(' || true)
+    node --test --test-reporter=tap "$@" 2>&1 | tee "$out" || true
+    local pass fail skipped todo
+    pass=$(grep -E '^# pass [0-9]+$' "$out" | awk '{print $3}' || true)
+    fail=$(grep -E '^# fail [0-9]+$' "$out" | awk '{print $3}' || true)
+    skipped=$(grep -E '^# (skipped|todo) [0-9]+$' "$out" | awk '{n += $3} END {print n + 0}')
+    rm -f "$out"
+    if [[ -z $pass || -z $fail ]]; then no_summary "$group"; return; fi
+    if ((skipped > 0)); then
+        echo "$group: $skipped tests skipped or todo: every test must run" >&2
+        GROUPS_BAD+=("$group")
+    fi
+    record "$group" "$pass" "$fail" "$expected"
+}
