@@ -36,8 +36,8 @@ void require_finite_result(const std::string& op, const std::string& name, const
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         for (Eigen::Index c = 0; c < m.cols(); ++c)
             if (!std::isfinite(m(r, c)))
-                fail(op, name + " " + shape_of(m) + " is not finite at row " + std::to_string(r) + ", column " +
-                             std::to_string(c) + ": the numbers overflow a double (above 1.8e308); scale the inputs down");
+                fail(op, name + " " + shape_of(m) + " has a non-finite value at row " + std::to_string(r) + ", column " +
+                             std::to_string(c) + ": the computation overflows a double (beyond ±1.8e308)");
 }
 
 void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b) {

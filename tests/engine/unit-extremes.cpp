@@ -54,13 +54,13 @@ TEST_CASE("overflow is an error, not inf or NaN") {
     CHECK_THROWS_WITH_AS(attend(constant(row({1})), constant(rows({{-1}, {3}})), constant(rows({{0}, {1.7e308}})), with("sum")),
                          doctest::Contains("the output overflows"), std::invalid_argument);
     CHECK_THROWS_WITH_AS(weighted_sum(rows({{1e308, 1e308}}), rows({{1e308}, {1e308}})),
-                         "weighted sum: the output (1x1) is not finite at row 0, column 0: the numbers overflow a double "
-                         "(above 1.8e308); scale the inputs down",
+                         "weighted sum: the output (1x1) has a non-finite value at row 0, column 0: the computation overflows a "
+                         "double (beyond ±1.8e308)",
                          std::invalid_argument);
     // with a focus token, attend() never sees the other queries: B's overflows all the same
     CHECK_THROWS_WITH_AS(self_attend(constant(rows({{1}, {1e300}})), constant(row({1e10})), constant(row({1e-300})),
                                      constant(row({1e-300})), {}, 0),
-                         doctest::Contains("self-attention: queries (embeddings x wq) (2x1) is not finite at row 1, column 0"),
+                         doctest::Contains("self-attention: queries (embeddings x wq) (2x1) has a non-finite value at row 1, column 0"),
                          std::invalid_argument);
     // denormals are ordinary numbers
     const auto tiny = attend(constant(row({5e-324})), constant(rows({{5e-324}, {1}})), constant(rows({{1}, {2}})));
@@ -70,7 +70,7 @@ TEST_CASE("overflow is an error, not inf or NaN") {
 TEST_CASE("a loss or gradient that overflows is an error from backward_finite, not inf") {
     const auto a = attend(input(row({1})), input(rows({{1}})), input(rows({{1}})));
     CHECK_THROWS_WITH_AS(backward_finite(half_sse_loss(a.output, constant(row({1e308}))), "learn"),
-                         doctest::Contains("learn: the loss (1x1) is not finite"), std::invalid_argument);
+                         doctest::Contains("learn: the loss (1x1) has a non-finite value"), std::invalid_argument);
     // A finite loss whose query gradient overflows: keys of +-1.5e308 times a tiny query give
     // scores of about +-1, and d(loss)/d(query) = d(scores) . keys is over 1.8e308.
     auto overflowing = [] {
@@ -83,7 +83,7 @@ TEST_CASE("a loss or gradient that overflows is an error from backward_finite, n
     backward(loss);
     CHECK_FALSE(q->grad.allFinite());   // the plain backward lets it through: the check below is needed
     const auto [q2, loss2] = overflowing();
-    CHECK_THROWS_WITH_AS(backward_finite(loss2, "learn"), doctest::Contains("learn: the gradient of queries (1x1) is not finite"),
+    CHECK_THROWS_WITH_AS(backward_finite(loss2, "learn"), doctest::Contains("learn: the gradient of queries (1x1) has a non-finite value"),
                          std::invalid_argument);
 }
 

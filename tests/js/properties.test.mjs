@@ -77,11 +77,11 @@ function wellBehaved(call) {
 
 test('inputs that overflow a double give a clear Error, not Infinity', () => {
   assert.throws(() => engine.weightedSum({ weights: [[1e308, 1e308]], values: [[1e308], [1e308]] }),
-    { name: 'Error', message: /^weighted sum: the output \(1x1\) is not finite at row 0, column 0/ });
+    { name: 'Error', message: /^weighted sum: the output \(1x1\) has a non-finite value at row 0, column 0/ });
   assert.throws(() => engine.attentionGradients({ queries: [[1]], keys: [[1]], values: [[1]], target: [[1e308]] }),
-    { name: 'Error', message: /^attentionGradients: the loss \(1x1\) is not finite/ });
+    { name: 'Error', message: /^attentionGradients: the loss \(1x1\) has a non-finite value/ });
   assert.throws(() => engine.descend({ ...ex, target: [[0, 100, 0]], learn: ['wv'], learningRate: 1e308, focus: 0 }),
-    { name: 'Error', message: /^descend: wv after the step \(3x3\) is not finite/ });
+    { name: 'Error', message: /^descend: wv after the step \(3x3\) has a non-finite value/ });
 });
 
 for (const name of ['attend', 'attentionGradients', 'selfAttention', 'descend', 'weightedSum']) {
