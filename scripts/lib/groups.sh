@@ -70,3 +70,36 @@ node_group() {
     fi
     record "$group" "$pass" "$fail" "$expected"
 }
+
+# fuzz_group <group> <seconds> <targets...>: each libFuzzer harness in build/fuzz runs from its seed
+# corpus; one passes with no crash, sanitizer report or abort (a non-finite result) and at least
+# AE_FUZZ_MIN_INPUTS inputs executed. A harness that stops early or barely runs (a hang, a broken
+# seed corpus) has checked little: the default minimum is 200 inputs a second (a loaded 2-core
+# machine manages about 1,500 a second on the slower harness).
+fuzz_group() {
+    local group=$1 seconds=$2 passed=0 failed=0
+    shift 2
+    local minimum=${AE_FUZZ_MIN_INPUTS:-$((200 * seconds))}
+    for target in "$@"; do
+        say "fuzzing $target for $seconds s (seed corpus tests/fuzz/corpus/$target)"
+        local found inputs
+        found=$(mktemp -d)
+        if ! build/fuzz/tests/fuzz/fuzz-$target -max_total_time="$seconds" -max_len=20000 \
+                -artifact_prefix="$found/" -print_final_stats=1 "$found" "tests/fuzz/corpus/$target" > "$found.log" 2>&1; then
+            tail -n 40 "$found.log"
+            echo "fuzz-$target found a failure: the input that shows it is in $found (add it to tests/fuzz/corpus/$target once fixed)" >&2
+            failed=$((failed + 1))
+            continue
+        fi
+        inputs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)$/\1/p' "$found.log")
+        rm -rf "$found" "$found.log"
+        if [[ -z $inputs ]] || ((inputs < minimum)); then
+            echo "fuzz-$target ran ${inputs:-an unknown number of} inputs, fewer than the minimum of $minimum" >&2
+            failed=$((failed + 1))
+            continue
+        fi
+        echo "fuzz-$target: $inputs inputs, no crash, no sanitizer report, no non-finite result"
+        passed=$((passed + 1))
+    done
+    record "$group" "$passed" "$failed" "$#"
+}
