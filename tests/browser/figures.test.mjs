@@ -1,0 +1,102 @@
+// The figures of steps 1–6: each is redrawn when an input of its section changes, and the
+// numbers it draws are the engine's (the same numbers the section's boxes show).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, values } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(() => env.stop());
+
+const figure = (section, name) => `[data-widget=${section}] [data-figure=${name}]`;
+// A figure's bars row by row (data-row, data-col), as a matrix.
+async function strips(page, selector) {
+  const bars = await page.$$eval(`${selector} rect.strip-bar`, (els) => els.map((e) => [Number(e.dataset.row), Number(e.dataset.col), Number(e.dataset.value)]));
+  const rows = [];
+  for (const [r, c, v] of bars) (rows[r] ??= [])[c] = v;
+  return rows;
+}
+
+test('step 1: each token’s bars are its vector, and follow an edit', async () => {
+  const page = await env.open();
+  assert.deepEqual(await strips(page, figure('tokens', 'tokens')), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  await page.fill('[data-widget=tokens] input[aria-label="token A, entry 2"]', '-0.5');
+  assert.deepEqual((await strips(page, figure('tokens', 'tokens')))[0], [1, -0.5, 0]);
+  assert.match(await page.textContent(`${figure('tokens', 'tokens')} table`), /−0\.5/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 2: focusing a q, k or v entry draws the vector and the matrix column that made it', async () => {
+  const page = await env.open();
+  const product = figure('projections', 'projection');
+  const cell = '[data-widget=projections] input[aria-label="key of B, entry 3"]';
+  await page.focus(cell);
+  assert.equal(Number(await page.getAttribute(`${product} [data-focused]`, 'data-value')), Number(await page.inputValue(cell)));
+  assert.deepEqual(await page.$$eval(`${product} .marked[data-w]`, (els) => els.map((e) => e.dataset.w)), ['0,2', '1,2', '2,2']);
+  assert.deepEqual(await values(page, `${product} [data-x] rect`), [0, 1, 0]);   // B, one-hot
+  await page.fill(cell, '2.5');
+  assert.equal(Number(await page.getAttribute(`${product} [data-focused]`, 'data-value')), 2.5);
+  // projected: the result drawn is the engine's x·W, the same as the computed keys shown
+  await page.check('[data-widget=projections] input[value=projected]');
+  await page.hover('[data-widget=projections] [data-matrix=values-computed] [data-cell="2,0"]');
+  assert.deepEqual(await values(page, `${product} [data-result] rect`), await values(page, '[data-widget=projections] [data-matrix=values-computed] tr:nth-child(3) .num'));
+  assert.match(await page.textContent(`${product} .figure-sentence`), /^C’s value, entry 1 = C’s vector · column 1 of Wv = /);
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 3: the terms and the sum of each dot product, and the scores on a line, follow a key edit', async () => {
+  const page = await env.open();
+  const sums = async () => (await strips(page, figure('scores', 'dot-products'))).map((row) => row[3]);
+  assert.deepEqual(await sums(), await values(page, '[data-widget=scores] [data-score]'));
+  assert.deepEqual(await values(page, `${figure('scores', 'alignment')} [data-mark]`), [1, 2, 5]);
+  await page.fill('[data-widget=scores] input[aria-label="key of B, entry 2"]', '0');
+  assert.deepEqual(await sums(), [1, 4, 5]);
+  assert.deepEqual((await strips(page, figure('scores', 'dot-products')))[1].slice(0, 3), [3, 0, 1]);   // A's query [1, 2, −1] · [3, 0, −1]
+  assert.deepEqual(await values(page, `${figure('scores', 'alignment')} [data-mark]`), [1, 4, 5]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 4: scores, softmax and divide-by-sum weights move with the temperature and a bad sum is shown', async () => {
+  const page = await env.open();
+  const drawn = () => strips(page, figure('normalize', 'normalise'));
+  const before = await drawn();
+  assert.deepEqual(before[1], await values(page, '[data-bars=softmax] [data-weight]'));
+  assert.deepEqual(before[2], await values(page, '[data-bars=sum] [data-weight]'));
+  await page.focus('[data-widget=normalize] input[type=range]');
+  await page.keyboard.press('ArrowRight');
+  const after = await drawn();
+  assert.notDeepEqual(after[1], before[1]);
+  assert.deepEqual(after[1], await values(page, '[data-bars=softmax] [data-weight]'));
+  // scores adding to a negative number: divide-by-sum's weights leave 0…1 and are marked
+  await page.fill('[data-widget=scores] input[aria-label="key of C, entry 1"]', '-9');
+  const sumRow = await drawn();
+  assert.deepEqual(sumRow[2], await values(page, '[data-bars=sum] [data-weight]'));
+  assert.ok(await page.locator(`${figure('normalize', 'normalise')} rect.bad`).count() > 0);
+  assert.ok(Number(await page.getAttribute('[data-widget=normalize] [data-score-sum]', 'data-value')) < 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 5: each value times its weight, stacked, adds up to the output shown', async () => {
+  const page = await env.open();
+  const parts = () => page.$$eval(`${figure('weighted-sum', 'output')} [data-part]`, (els) => els.map((e) => [e.dataset.part, Number(e.dataset.value)]));
+  const before = await parts();
+  await page.fill('[data-widget=weighted-sum] input[aria-label="value of C, entry 1"]', '4');
+  const after = await parts();
+  assert.notDeepEqual(after, before);
+  const output = await values(page, '[data-widget=weighted-sum] .written-sum [data-output]');
+  for (let d = 0; d < 3; d++) {
+    const total = after.filter(([key]) => key.endsWith(`,${d}`)).reduce((s, [, v]) => s + v, 0);
+    assert.ok(Math.abs(total - output[d]) < 1e-12, `entry ${d + 1}: ${total} vs ${output[d]}`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 6: the lines are the heatmap’s weights, and the causal mask greys out the future', async () => {
+  const page = await env.open();
+  const lines = () => values(page, `${figure('all-tokens', 'attention-lines')} line.link`);
+  assert.deepEqual(await lines(), await values(page, '[data-widget=all-tokens] .heat .num'));
+  await page.check('[data-widget=all-tokens] [data-control=causal] input');
+  assert.deepEqual(await lines(), await values(page, '[data-widget=all-tokens] .heat .num'));
+  assert.deepEqual(await page.$$eval(`${figure('all-tokens', 'attention-lines')} line.masked`, (els) => els.map((e) => e.dataset.pair)), ['0,1', '0,2', '1,2']);
+  assert.deepEqual(page.errors, []);
+});
