@@ -100,3 +100,47 @@ test('step 6: the lines are the heatmap’s weights, and the causal mask greys o
   assert.deepEqual(await page.$$eval(`${figure('all-tokens', 'attention-lines')} line.masked`, (els) => els.map((e) => e.dataset.pair)), ['0,1', '0,2', '1,2']);
   assert.deepEqual(page.errors, []);
 });
+
+const node = (page, id, what) => page.getAttribute(`${figure('gradients', 'graph')} [data-node="${id}"] [data-${what}]`, `data-${what}`).then(JSON.parse);
+
+test('step 7: the graph shows the engine’s numbers and gradients, and follows a new target', async () => {
+  const page = await env.open();
+  const gradsShown = () => values(page, '[data-widget=gradients] [data-matrix=weights] .grad');
+  const drawn = async () => Promise.all([0, 1, 2].map((j) => node(page, `w${j}`, 'grad')));
+  assert.deepEqual(await drawn(), await gradsShown());
+  assert.equal(await node(page, 'loss', 'value'), Number(await page.getAttribute('[data-widget=gradients] [data-loss-value]', 'data-value')));
+  assert.deepEqual(await node(page, 'k1', 'value'), [3, -1, -1]);
+  const before = await node(page, 'v2', 'grad');
+  await page.fill('[data-widget=gradients] input[aria-label="target for A\'s output, entry 1"]', '5');
+  assert.notDeepEqual(await node(page, 'v2', 'grad'), before);
+  assert.deepEqual(await drawn(), await gradsShown());
+  assert.deepEqual(await node(page, 'out', 'value'), await values(page, '[data-widget=gradients] [data-matrix=output] .num'));
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 8: the run draws both losses and A’s score, and hard attention’s score stays flat', async () => {
+  const page = await env.open();
+  await page.click('[data-widget=soft-hard] button[data-control=descend]');
+  const last = (chart, cls) => page.getAttribute(`[data-widget=soft-hard] [data-chart=${chart}] path.${cls}`, 'data-last').then(Number);
+  const shown = (attr, side) => page.getAttribute(`[data-widget=soft-hard] [${attr}=${side}]`, 'data-value').then(Number);
+  assert.equal(await last('soft-hard-loss', 'series-soft'), await shown('data-final', 'soft'));
+  assert.equal(await last('soft-hard-score', 'series-hard'), await shown('data-score-end', 'hard'));
+  assert.equal(await shown('data-score-end', 'hard'), await shown('data-score-start', 'hard'));
+  assert.notEqual(await shown('data-score-end', 'soft'), await shown('data-score-start', 'soft'));
+  assert.equal(await last('soft-hard-score', 'series-soft'), await shown('data-score-end', 'soft'));
+  assert.deepEqual(page.errors, []);
+});
+
+test('step 9: the points are the token vectors and move to where the arrows pointed', async () => {
+  const page = await env.open();
+  const points = () => page.$$eval(`${figure('embeddings', 'moves')} circle[data-view="0"]`, (els) => els.map((e) => [JSON.parse(e.dataset.value), JSON.parse(e.dataset.next)]));
+  const before = await points();
+  assert.deepEqual(before.map(([now]) => now), [[1, 0], [0, 1], [0, 0]]);
+  await page.click('[data-widget=embeddings] [data-control=descend] button');
+  const after = await points();
+  assert.deepEqual(after.map(([now]) => now), before.map(([, next]) => next));
+  assert.notDeepEqual(after.map(([now]) => now), before.map(([now]) => now));
+  const shown = await values(page, '[data-widget=embeddings] [data-matrix=embedding-grads] [data-cell]');
+  assert.deepEqual(after.map(([now]) => now), [0, 1, 2].map((j) => [shown[3 * j], shown[3 * j + 1]]));
+  assert.deepEqual(page.errors, []);
+});

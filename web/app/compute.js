@@ -77,5 +77,7 @@ export function compute(engine, example, state) {
     hard: attempt(() => engine.selfAttention({ ...learningArgs(state, 'hard'), tokens: example.tokens })),
     soft: attempt(() => engine.selfAttention({ ...learningArgs(state, 'softmax'), tokens: example.tokens })),
     scaled: attempt(() => engine.selfAttention({ ...learningArgs(state, 'scaled-softmax'), tokens: example.tokens })),
+    // where one step of descent on the token vectors would take them (step 9 draws the move)
+    embeddingStep: attempt(() => engine.descend({ ...learningArgs(state), learn: ['embeddings'], learningRate: state.embeddingRate, tokens: example.tokens })),
   };
 }

@@ -17,7 +17,7 @@ export class AttentionLines {
   set(weights, { labels, masked = () => false }) {
     const n = labels.length;
     const y = (i) => TOP + 10 + i * ROW;
-    const picture = svg('svg', { viewBox: `0 0 ${W} ${TOP + n * ROW}`, class: 'figure-svg', 'aria-hidden': 'true' });
+    const picture = svg('svg', { viewBox: `0 0 ${W} ${TOP + n * ROW}`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });
     picture.append(svg('text', { x: LEFT - 10, y: 14, class: 'col-title end' }, 'asks'));
     picture.append(svg('text', { x: RIGHT + 10, y: 14, class: 'col-title start' }, 'attends to'));
     weights.forEach((row, r) => row.forEach((w, c) => {

@@ -18,7 +18,7 @@ export class NumberLine {
   set(marks) {
     const reach = Math.max(1, ...marks.map((m) => Math.abs(m.value)));
     const sx = (v) => W / 2 + (v / reach) * (W / 2 - PAD);
-    const picture = svg('svg', { viewBox: `0 0 ${W} 74`, class: 'figure-svg', 'aria-hidden': 'true' });
+    const picture = svg('svg', { viewBox: `0 0 ${W} 74`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });
     picture.append(svg('line', { x1: PAD / 2, x2: W - PAD / 2, y1: Y, y2: Y, class: 'axis-line' }));
     picture.append(svg('line', { x1: W / 2, x2: W / 2, y1: Y - 6, y2: Y + 6, class: 'axis-line' }));
     picture.append(svg('text', { x: W / 2, y: Y + 18, class: 'col-title' }, '0'));

@@ -20,7 +20,7 @@ export class Product {
     const d = x.length, m = result.length;
     const wx = 0, mx = C + GAP, width = mx + m * C + 4, height = TOP + (d + 1) * C + GAP / 2 + 4;
     const scale = Math.max(1e-12, ...x.map(Math.abs), ...w.flat().map(Math.abs), ...result.map(Math.abs));
-    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'figure-svg', 'aria-hidden': 'true' });
+    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     const cell = (cx, cy, v, cls, data) => {
       const g = svg('g', { class: `product-cell ${cls}`, ...data });
       g.append(svg('rect', { x: cx + 2, y: cy + 2, width: C - 4, height: C - 4, rx: 4, class: `shade ${v < 0 ? 'negative' : ''}`, 'fill-opacity': (0.12 + 0.6 * Math.abs(v) / scale).toFixed(3), 'data-value': String(v) }));

@@ -4,7 +4,7 @@
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 
-const LABEL = 92, CELL = 52, ROW = 50, HALF = 15, TOP = 18;
+const CELL = 52, ROW = 50, HALF = 15, TOP = 18;
 
 export class Strips {
   // columns: the column titles; equals: index of a column that is the sum of the ones before it;
@@ -21,12 +21,13 @@ export class Strips {
   // rows: [{ label, values, className }]; cellClass(r, i): extra classes for one bar
   set(rows, { cellClass = () => '' } = {}) {
     const n = this.columns.length;
+    const LABEL = 14 + 7 * Math.max(...rows.map((row) => row.label.length));   // room for the longest row title
     const gap = (i) => (this.equals !== null && i >= this.equals ? 16 : 0);
     const x = (i) => LABEL + i * CELL + gap(i);
     const width = x(n - 1) + CELL, height = TOP + rows.length * ROW;
     const largest = (values) => Math.max(1e-12, ...values.map(Math.abs));
     const all = largest(rows.flatMap((r) => r.values));
-    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'figure-svg', 'aria-hidden': 'true', 'data-width': width });
+    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     this.columns.forEach((title, i) => picture.append(svg('text', { x: x(i) + CELL / 2, y: 12, class: 'col-title' }, title)));
     if (this.equals !== null) picture.append(svg('text', { x: x(this.equals) - 8, y: TOP + (rows.length * ROW) / 2, class: 'equals' }, '='));
     rows.forEach((row, r) => {
