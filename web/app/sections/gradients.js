@@ -40,15 +40,15 @@ export default {
     const drawGraph = (L) => {
       const n = t.length, mid = Math.floor(n / 2) + 1;
       const nodes = [
-        { id: 'q', label: `${t[FOCUS]}’s query`, col: 0, row: 0, value: L.queries[FOCUS], grad: L.grad.queries[FOCUS], className: 'q' },
+        { id: 'q', label: `${t[FOCUS]}’s query`, col: 0, row: 0, value: L.queries[FOCUS], grad: L.grad.queries[FOCUS], className: 'node-q' },
         ...t.flatMap((name, j) => [
-          { id: `k${j}`, label: `${name}’s key`, col: 0, row: j + 1, value: L.keys[j], grad: L.grad.keys[j], className: 'k' },
+          { id: `k${j}`, label: `${name}’s key`, col: 0, row: j + 1, value: L.keys[j], grad: L.grad.keys[j], className: 'node-k' },
           { id: `s${j}`, label: `score ${t[FOCUS]}·${name}`, col: 1, row: j + 1, value: L.scores[0][j], grad: L.grad.scores[0][j], className: `token-${j}` },
           { id: `w${j}`, label: `weight on ${name}`, col: 2, row: j + 1, value: L.weights[0][j], grad: L.grad.weights[0][j], className: `token-${j}` },
-          { id: `v${j}`, label: `${name}’s value`, col: 3, row: j + 1, value: L.values[j], grad: L.grad.values[j], className: 'v' },
+          { id: `v${j}`, label: `${name}’s value`, col: 3, row: j + 1, value: L.values[j], grad: L.grad.values[j], className: 'node-v' },
         ]),
         { id: 'out', label: `${t[FOCUS]}’s output`, col: 4, row: mid, value: L.output[0], grad: L.grad.output[0] },
-        { id: 'loss', label: 'loss L', col: 5, row: mid, value: L.loss, grad: 1, className: 'loss' },
+        { id: 'loss', label: 'loss L', col: 5, row: mid, value: L.loss, grad: 1, className: 'node-loss' },
       ];
       const edges = [
         ...t.flatMap((_, j) => [['q', `s${j}`], [`k${j}`, `s${j}`], ...t.map((__, i) => [`s${j}`, `w${i}`]), [`w${j}`, 'out'], [`v${j}`, 'out']]),

@@ -22,11 +22,11 @@ export class Moves {
     const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     const longest = Math.max(...points.flatMap((p, j) => p.map((x, i) => Math.abs(next[j][i] - x))));
     const span = Math.max(1e-9, ...points.flat().map(Math.abs));
-    // the arrow at least a fifth of the picture's half-width, so a small step is still seen
-    const magnify = longest > 0 ? Math.max(1, Math.round((span / 5) / longest)) : 1;
+    // the longest arrow at least a third of the largest entry, so a small step is still seen
+    const magnify = longest > 0 ? Math.max(1, Math.round((span / 3) / longest)) : 1;
     VIEWS.forEach(([a, b], v) => {
       const left = v * (PANEL + GAP);
-      const reach = span * 1.35;
+      const reach = span * 1.5;
       const sx = (x) => left + PANEL / 2 + (x / reach) * (PANEL / 2 - PAD);
       const sy = (y) => TOP + PANEL / 2 - (y / reach) * (PANEL / 2 - PAD);
       picture.append(svg('rect', { x: left, y: TOP, width: PANEL, height: PANEL, class: 'panel' }));

@@ -4,7 +4,7 @@
 import { factor, fmt, h, num, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 
-const C = 44, GAP = 36, TOP = 18;
+const C = 52, GAP = 40, TOP = 20;
 
 export class Product {
   constructor({ name, title }) {
@@ -31,11 +31,11 @@ export class Product {
     picture.append(svg('text', { x: mx + (m * C) / 2, y: 12, class: 'col-title' }, names.w));
     x.forEach((v, i) => cell(wx, TOP + i * C, v, `x marked`, { 'data-x': i }));
     picture.append(svg('text', { x: C + GAP / 2, y: TOP + (d * C) / 2 + 5, class: 'equals' }, '×'));
-    w.forEach((row, i) => row.forEach((v, c) => cell(mx + c * C, TOP + i * C, v, `${kind} ${c === col ? 'marked' : ''}`, { 'data-w': `${i},${c}` })));
+    w.forEach((row, i) => row.forEach((v, c) => cell(mx + c * C, TOP + i * C, v, `kind-${kind} ${c === col ? 'marked' : ''}`, { 'data-w': `${i},${c}` })));
     const ry = TOP + d * C + GAP / 2;
     picture.append(svg('text', { x: C + GAP / 2, y: ry + C / 2 + 5, class: 'equals' }, '='));
     picture.append(svg('text', { x: wx + C / 2, y: ry + C / 2 + 5, class: 'col-title' }, names.result));
-    result.forEach((v, c) => cell(mx + c * C, ry, v, `${kind} result ${c === col ? 'marked' : ''}`, { 'data-result': c }));
+    result.forEach((v, c) => cell(mx + c * C, ry, v, `kind-${kind} result ${c === col ? 'marked' : ''}`, { 'data-result': c }));
     replace(this.body, picture, textTable(this.title, ['', ...w[0].map((_, c) => `column ${c + 1}`)],
       [...w.map((row, i) => [`row ${i + 1} (times ${fmt(x[i])})`, ...row]), [names.result, ...result]]));
     replace(this.sentence, `${names.result}, entry ${col + 1} = ${names.x} · column ${col + 1} of ${names.w} = `,
