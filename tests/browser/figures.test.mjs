@@ -144,3 +144,28 @@ test('step 9: the points are the token vectors and move to where the arrows poin
   assert.deepEqual(after.map(([now]) => now), [0, 1, 2].map((j) => [shown[3 * j], shown[3 * j + 1]]));
   assert.deepEqual(page.errors, []);
 });
+
+test('step 7: a box of the graph, clicked or focused, adds up its gradient path by path, and the nudge check agrees', async () => {
+  const page = await env.open();
+  const chain = '[data-widget=gradients] [data-chain-rule=graph]';
+  const near = (a, b, tol) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+  for (const [id, paths] of [['w1', 3], ['s2', 3], ['out', 1], ['q', 3]]) {
+    await page.click(`${figure('gradients', 'graph')} [data-node="${id}"]`);
+    const totals = await values(page, `${chain} [data-total]`);
+    const engine = await values(page, `${chain} [data-engine-grad]`);
+    assert.ok(totals.length > 0, id);
+    totals.forEach((x, k) => near(x, engine[k], 1e-9));
+    assert.equal(await page.locator(`${chain} [data-entry="0"] [data-path]`).count(), paths, id);
+  }
+  assert.deepEqual(await values(page, `${chain} [data-engine-grad]`), await values(page, '[data-widget=gradients] [data-matrix=queries] .grad'));
+  await page.focus(`${figure('gradients', 'graph')} [data-node="k2"]`);
+  const nudges = await values(page, `${chain} [data-nudge]`);
+  const grads = await values(page, `${chain} [data-engine-grad]`);
+  assert.equal(nudges.length, 3);
+  nudges.forEach((x, k) => near(x, grads[k], 1e-3));
+  // a new target: the written-out paths follow it
+  const before = await values(page, `${chain} [data-total]`);
+  await page.fill('[data-widget=gradients] input[aria-label="target for A\'s output, entry 1"]', '5');
+  assert.notDeepEqual(await values(page, `${chain} [data-total]`), before);
+  assert.deepEqual(page.errors, []);
+});

@@ -6,7 +6,9 @@ import { fmt, h, num, replace } from '../dom.js';
 import { FOCUS, combine, learningArgs, reason } from '../compute.js';
 import { tex } from '../math.js';
 import { FieldInput } from '../widgets/field-input.js';
+import { ChainRule } from '../widgets/chain-rule.js';
 import { GradientGraph } from '../widgets/gradient-graph.js';
+import { provenance } from '../provenance.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
 import { gradientStory } from './gradient-story.js';
@@ -35,7 +37,18 @@ export default {
       cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
     }));
     const loss = h('p', { class: 'loss' });
-    const graph = new GradientGraph({ name: 'graph', title: `how ${t[FOCUS]}’s loss is computed (left to right) and each number’s gradient (∂L), passed back right to left` });
+    // the node whose gradient is written out (null: none chosen yet), and the numbers it is read from
+    let chosen = null, lastL = null;
+    const chain = new ChainRule({ name: 'graph' });
+    const explain = () => {
+      if (!chosen || !lastL) return chain.clear('Click or focus any box in the graph to see where its gradient comes from.');
+      const label = graph.element.querySelector(`[data-node="${chosen}"] .node-label`)?.textContent ?? chosen;
+      return chain.set(provenance(ctx.engine, ctx.state(), lastL, t, FOCUS, chosen), `Where the gradient of ${label} comes from (the chain rule):`);
+    };
+    const graph = new GradientGraph({
+      name: 'graph', title: `how ${t[FOCUS]}’s loss is computed (left to right) and each number’s gradient (∂L), passed back right to left`,
+      onSelect: (id) => { chosen = id; explain(); },
+    });
     // A's graph: row j holds token j's key, score, weight and value; the query feeds every score
     const drawGraph = (L) => {
       const n = t.length, mid = Math.floor(n / 2) + 1;
@@ -122,7 +135,7 @@ export default {
     const element = h('div', {}, instead,
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
-      graph.element,
+      graph.element, chain.element,
       h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
       h('div', { class: 'row-of-matrices' }, scores.element, weights.element),
       h('div', { class: 'row-of-matrices' }, query.element, keys.element, values.element),
@@ -157,7 +170,7 @@ export default {
         }
         instead.textContent = usingInstead(state);
         // no old numbers beside new inputs: without the engine's answer, results and gradients go
-        for (const m of [output, scores, weights, graph]) m.element.hidden = Boolean(L.error);
+        for (const m of [output, scores, weights, graph, chain]) m.element.hidden = Boolean(L.error);
         if (L.error) {
           replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
           replace(counterfactual);
@@ -168,6 +181,8 @@ export default {
         output.set(L.output);
         replace(loss, 'loss L = ', num(L.loss, { 'data-loss-value': '' }));
         drawGraph(L);
+        lastL = L;
+        explain();
         scores.set(L.scores, L.grad.scores);
         weights.set(L.weights, L.grad.weights);
         query.render(state, results, L.grad.queries);

@@ -10,8 +10,11 @@ const text = (x) => (Array.isArray(x) ? `[${x.map((v) => fmt(v, 2)).join(', ')}]
 const sign = (g) => (Array.isArray(g) ? g.some((v) => v !== 0) : g !== 0);
 
 export class GradientGraph {
-  constructor({ name, title }) {
+  // onSelect(id): a node was clicked or focused (to show where its gradient comes from)
+  constructor({ name, title, onSelect = null }) {
     this.title = title;
+    this.onSelect = onSelect;
+    this.selected = null;
     this.body = h('div', { class: 'figure-body graph-scroll' });
     this.element = h('figure', { class: 'figure gradient-graph', 'data-figure': name }, h('figcaption', {}, title), this.body);
   }
@@ -21,7 +24,9 @@ export class GradientGraph {
     const rows = Math.max(...nodes.map((n) => n.row)) + 1;
     const cols = Math.max(...nodes.map((n) => n.col)) + 1;
     const at = Object.fromEntries(nodes.map((n) => [n.id, { x: n.col * COL, y: TOP + n.row * ROW }]));
-    const picture = svg('svg', { viewBox: `0 0 ${(cols - 1) * COL + NODE_W + 2} ${TOP + rows * ROW}`, width: (cols - 1) * COL + NODE_W + 2, class: 'figure-svg graph-svg', 'aria-hidden': 'true' });
+    const picture = svg('svg', { viewBox: `0 0 ${(cols - 1) * COL + NODE_W + 2} ${TOP + rows * ROW}`, width: (cols - 1) * COL + NODE_W + 2, class: 'figure-svg graph-svg',
+      // with nodes to focus the picture is a group of buttons; without, the table speaks for it
+      role: this.onSelect ? 'group' : null, 'aria-label': this.onSelect ? this.title : null, 'aria-hidden': this.onSelect ? null : 'true' });
     picture.append(svg('text', { x: 0, y: 14, class: 'col-title start' }, 'forward: numbers →'));
     picture.append(svg('text', { x: (cols - 1) * COL + NODE_W, y: 14, class: 'col-title end backward' }, '← backward: gradients'));
     for (const [from, to] of edges) {
@@ -34,7 +39,21 @@ export class GradientGraph {
     }
     for (const n of nodes) {
       const { x, y } = at[n.id];
-      const g = svg('g', { class: `node ${n.className ?? ''}`, 'data-node': n.id });
+      const g = svg('g', {
+        class: `node ${n.className ?? ''} ${n.id === this.selected ? 'selected' : ''}`, 'data-node': n.id,
+        tabindex: this.onSelect ? 0 : null, role: this.onSelect ? 'button' : null, 'aria-label': this.onSelect ? `${n.label}: where its gradient comes from` : null,
+      });
+      if (this.onSelect) {
+        const pick = () => {
+          if (this.selected === n.id) return;
+          this.selected = n.id;
+          for (const other of picture.querySelectorAll('.node.selected')) other.classList.remove('selected');
+          g.classList.add('selected');
+          this.onSelect(n.id);
+        };
+        g.addEventListener('click', pick);
+        g.addEventListener('focus', pick);
+      }
       g.append(svg('rect', { x, y, width: NODE_W, height: NODE_H, rx: 6 }));
       g.append(svg('text', { x: x + 6, y: y + 13, class: 'node-label' }, n.label));
       g.append(svg('text', { x: x + 6, y: y + 28, class: 'node-value', 'data-value': JSON.stringify(n.value) }, text(n.value)));
