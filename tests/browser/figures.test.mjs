@@ -9,8 +9,15 @@ before(async () => { env = await start(); });
 after(() => env.stop());
 
 const figure = (section, name) => `[data-widget=${section}] [data-figure=${name}]`;
+// Figures in sections off screen are drawn when their section comes into view: bring it there and
+// wait until the figure is drawn from the current numbers.
+async function seen(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${selector}:not([data-stale])`);
+}
 // A figure's bars row by row (data-row, data-col), as a matrix.
 async function strips(page, selector) {
+  await seen(page, selector);
   const bars = await page.$$eval(`${selector} rect.strip-bar`, (els) => els.map((e) => [Number(e.dataset.row), Number(e.dataset.col), Number(e.dataset.value)]));
   const rows = [];
   for (const [r, c, v] of bars) (rows[r] ??= [])[c] = v;
@@ -48,10 +55,12 @@ test('step 3: the terms and the sum of each dot product, and the scores on a lin
   const page = await env.open();
   const sums = async () => (await strips(page, figure('scores', 'dot-products'))).map((row) => row[3]);
   assert.deepEqual(await sums(), await values(page, '[data-widget=scores] [data-score]'));
+  await seen(page, figure('scores', 'alignment'));
   assert.deepEqual(await values(page, `${figure('scores', 'alignment')} [data-mark]`), [1, 2, 5]);
   await page.fill('[data-widget=scores] input[aria-label="key of B, entry 2"]', '0');
   assert.deepEqual(await sums(), [1, 4, 5]);
   assert.deepEqual((await strips(page, figure('scores', 'dot-products')))[1].slice(0, 3), [3, 0, 1]);   // A's query [1, 2, −1] · [3, 0, −1]
+  await seen(page, figure('scores', 'alignment'));
   assert.deepEqual(await values(page, `${figure('scores', 'alignment')} [data-mark]`), [1, 4, 5]);
   assert.deepEqual(page.errors, []);
 });
@@ -93,7 +102,7 @@ test('step 5: each value times its weight, stacked, adds up to the output shown'
 
 test('step 6: the lines are the heatmap’s weights, and the causal mask greys out the future', async () => {
   const page = await env.open();
-  const lines = () => values(page, `${figure('all-tokens', 'attention-lines')} line.link`);
+  const lines = () => seen(page, figure('all-tokens', 'attention-lines')).then(() => values(page, `${figure('all-tokens', 'attention-lines')} line.link`));
   assert.deepEqual(await lines(), await values(page, '[data-widget=all-tokens] .heat .num'));
   await page.check('[data-widget=all-tokens] [data-control=causal] input');
   assert.deepEqual(await lines(), await values(page, '[data-widget=all-tokens] .heat .num'));
@@ -101,7 +110,7 @@ test('step 6: the lines are the heatmap’s weights, and the causal mask greys o
   assert.deepEqual(page.errors, []);
 });
 
-const node = (page, id, what) => page.getAttribute(`${figure('gradients', 'graph')} [data-node="${id}"] [data-${what}]`, `data-${what}`).then(JSON.parse);
+const node = (page, id, what) => seen(page, figure('gradients', 'graph')).then(() => page.getAttribute(`${figure('gradients', 'graph')} [data-node="${id}"] [data-${what}]`, `data-${what}`)).then(JSON.parse);
 
 test('step 7: the graph shows the engine’s numbers and gradients, and follows a new target', async () => {
   const page = await env.open();
@@ -133,7 +142,7 @@ test('step 8: the run draws both losses and A’s score, and hard attention’s 
 
 test('step 9: the points are the token vectors and move to where the arrows pointed', async () => {
   const page = await env.open();
-  const points = () => page.$$eval(`${figure('embeddings', 'moves')} circle[data-view="0"]`, (els) => els.map((e) => [JSON.parse(e.dataset.value), JSON.parse(e.dataset.next)]));
+  const points = () => seen(page, figure('embeddings', 'moves')).then(() => page.$$eval(`${figure('embeddings', 'moves')} circle[data-view="0"]`, (els) => els.map((e) => [JSON.parse(e.dataset.value), JSON.parse(e.dataset.next)])));
   const before = await points();
   assert.deepEqual(before.map(([now]) => now), [[1, 0], [0, 1], [0, 0]]);
   await page.click('[data-widget=embeddings] [data-control=descend] button');
@@ -149,6 +158,7 @@ test('step 7: a box of the graph, clicked or focused, adds up its gradient path 
   const page = await env.open();
   const chain = '[data-widget=gradients] [data-chain-rule=graph]';
   const near = (a, b, tol) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+  await seen(page, figure('gradients', 'graph'));
   for (const [id, paths] of [['w1', 3], ['s2', 3], ['out', 1], ['q', 3]]) {
     await page.click(`${figure('gradients', 'graph')} [data-node="${id}"]`);
     const totals = await values(page, `${chain} [data-total]`);

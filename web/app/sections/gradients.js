@@ -8,6 +8,7 @@ import { tex } from '../math.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { ChainRule } from '../widgets/chain-rule.js';
 import { GradientGraph } from '../widgets/gradient-graph.js';
+import { whenSeen } from '../widgets/when-seen.js';
 import { provenance } from '../provenance.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
@@ -40,11 +41,11 @@ export default {
     // the node whose gradient is written out (null: none chosen yet), and the numbers it is read from
     let chosen = null, lastL = null;
     const chain = new ChainRule({ name: 'graph' });
-    const explain = () => {
-      if (!chosen || !lastL) return chain.clear('Click or focus any box in the graph to see where its gradient comes from.');
-      const label = graph.element.querySelector(`[data-node="${chosen}"] .node-label`)?.textContent ?? chosen;
-      return chain.set(provenance(ctx.engine, ctx.state(), lastL, t, FOCUS, chosen), `Where the gradient of ${label} comes from (the chain rule):`);
-    };
+    const explain = () => whenSeen(chain.element, () => {
+      if (!chosen || !lastL) chain.clear('Click or focus any box in the graph to see where its gradient comes from.');
+      else chain.set(provenance(ctx.engine, ctx.state(), lastL, t, FOCUS, chosen), `Where the gradient of ${labels[chosen]} comes from (the chain rule):`);
+    });
+    const labels = {};   // node id -> its name, as the graph shows it
     const graph = new GradientGraph({
       name: 'graph', title: `how ${t[FOCUS]}’s loss is computed (left to right) and each number’s gradient (∂L), passed back right to left`,
       onSelect: (id) => { chosen = id; explain(); },
@@ -67,6 +68,7 @@ export default {
         ...t.flatMap((_, j) => [['q', `s${j}`], [`k${j}`, `s${j}`], ...t.map((__, i) => [`s${j}`, `w${i}`]), [`w${j}`, 'out'], [`v${j}`, 'out']]),
         ['out', 'loss'],
       ];
+      for (const node of nodes) labels[node.id] = node.label;
       graph.set(nodes, edges);
     };
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });

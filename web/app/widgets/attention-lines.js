@@ -3,6 +3,7 @@
 // drawn grey and dashed. Negative weights (divide-by-sum) are drawn in the warning colour.
 import { h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const W = 300, ROW = 44, TOP = 24, LEFT = 60, RIGHT = W - 60, MAX = 12;
 
@@ -14,7 +15,11 @@ export class AttentionLines {
   }
 
   // weights: n×n (row = asking); labels: token names; masked(r, c) -> bool
-  set(weights, { labels, masked = () => false }) {
+  set(weights, options) {
+    whenSeen(this.element, () => this.#draw(weights, options));
+  }
+
+  #draw(weights, { labels, masked = () => false }) {
     const n = labels.length;
     const y = (i) => TOP + 10 + i * ROW;
     const picture = svg('svg', { viewBox: `0 0 ${W} ${TOP + n * ROW}`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });

@@ -3,6 +3,7 @@
 // loss. Each node shows its number and the gradient the backward pass (right to left) gave it.
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const NODE_W = 150, NODE_H = 50, COL = 172, ROW = 68, TOP = 26;
 
@@ -21,6 +22,10 @@ export class GradientGraph {
 
   // nodes: [{ id, label, col, row, value, grad, className }]; edges: [[from id, to id]]
   set(nodes, edges) {
+    whenSeen(this.element, () => this.#draw(nodes, edges));
+  }
+
+  #draw(nodes, edges) {
     const rows = Math.max(...nodes.map((n) => n.row)) + 1;
     const cols = Math.max(...nodes.map((n) => n.col)) + 1;
     const at = Object.fromEntries(nodes.map((n) => [n.id, { x: n.col * COL, y: TOP + n.row * ROW }]));

@@ -4,6 +4,7 @@
 // when the step is too short to see.
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const PANEL = 150, GAP = 14, PAD = 16, TOP = 16;
 const VIEWS = [[0, 1], [0, 2], [1, 2]];
@@ -18,6 +19,10 @@ export class Moves {
 
   // labels: token names; points: the vectors now; next: the engine's vectors after one step
   set(labels, points, next) {
+    whenSeen(this.element, () => this.#draw(labels, points, next));
+  }
+
+  #draw(labels, points, next) {
     const width = VIEWS.length * PANEL + (VIEWS.length - 1) * GAP, height = TOP + PANEL;
     const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     const longest = Math.max(...points.flatMap((p, j) => p.map((x, i) => Math.abs(next[j][i] - x))));
@@ -52,7 +57,9 @@ export class Moves {
   }
 
   fail(message) {
-    replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
-    this.sentence.textContent = '';
+    whenSeen(this.element, () => {
+      replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
+      this.sentence.textContent = '';
+    });
   }
 }

@@ -2,6 +2,7 @@
 // it (A's scores: far right when a query and key point the same way, left when opposite).
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const W = 340, PAD = 26, Y = 34;
 
@@ -16,6 +17,10 @@ export class NumberLine {
 
   // marks: [{ label, value, className }]
   set(marks) {
+    whenSeen(this.element, () => this.#draw(marks));
+  }
+
+  #draw(marks) {
     const reach = Math.max(1, ...marks.map((m) => Math.abs(m.value)));
     const sx = (v) => W / 2 + (v / reach) * (W / 2 - PAD);
     const picture = svg('svg', { viewBox: `0 0 ${W} 74`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });
@@ -33,6 +38,8 @@ export class NumberLine {
   }
 
   fail(message) {
-    replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
+    whenSeen(this.element, () => {
+      replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
+    });
   }
 }

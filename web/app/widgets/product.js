@@ -3,6 +3,7 @@
 // column) outlined, with that entry written out beside the picture.
 import { factor, fmt, h, num, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const C = 52, GAP = 40, TOP = 20;
 
@@ -16,7 +17,11 @@ export class Product {
 
   // x: the vector (d); w: the matrix (d×m); result: the engine's x·w (m); kind: 'q' | 'k' | 'v';
   // names: { x, w, result } as the reader reads them; col: the result entry in focus
-  set({ x, w, result, kind, names, col }) {
+  set(args) {
+    whenSeen(this.element, () => this.#draw(args));
+  }
+
+  #draw({ x, w, result, kind, names, col }) {
     const d = x.length, m = result.length;
     const wx = 0, mx = C + GAP, width = mx + m * C + 4, height = TOP + (d + 1) * C + GAP / 2 + 4;
     const scale = Math.max(1e-12, ...x.map(Math.abs), ...w.flat().map(Math.abs), ...result.map(Math.abs));

@@ -3,6 +3,7 @@
 // table beside it for screen readers.
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
+import { whenSeen } from './when-seen.js';
 
 const CELL = 52, ROW = 50, HALF = 15, TOP = 18;
 
@@ -19,7 +20,11 @@ export class Strips {
   }
 
   // rows: [{ label, values, className }]; cellClass(r, i): extra classes for one bar
-  set(rows, { cellClass = () => '' } = {}) {
+  set(rows, options) {
+    whenSeen(this.element, () => this.#draw(rows, options));
+  }
+
+  #draw(rows, { cellClass = () => '' } = {}) {
     const n = this.columns.length;
     const LABEL = 14 + 7 * Math.max(...rows.map((row) => row.label.length));   // room for the longest row title
     const gap = (i) => (this.equals !== null && i >= this.equals ? 16 : 0);
@@ -50,6 +55,8 @@ export class Strips {
 
   // In place of the picture: why there are no numbers to draw.
   fail(message) {
-    replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
+    whenSeen(this.element, () => {
+      replace(this.body, h('p', { class: 'problem', role: 'status' }, message));
+    });
   }
 }
