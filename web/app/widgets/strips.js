@@ -26,10 +26,10 @@ export class Strips {
 
   #draw(rows, { cellClass = () => '' } = {}) {
     const n = this.columns.length;
-    const LABEL = 14 + 7 * Math.max(...rows.map((row) => row.label.length));   // room for the longest row title
+    const LABEL = 16 + 8 * Math.max(...rows.map((row) => row.label.length));   // room for the longest row title
     const gap = (i) => (this.equals !== null && i >= this.equals ? 16 : 0);
     const x = (i) => LABEL + i * CELL + gap(i);
-    const width = x(n - 1) + CELL, height = TOP + rows.length * ROW;
+    const width = x(n - 1) + CELL, height = TOP + rows.length * ROW + 8;
     const largest = (values) => Math.max(1e-12, ...values.map(Math.abs));
     const all = largest(rows.flatMap((r) => r.values));
     const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
