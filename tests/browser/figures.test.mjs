@@ -1,5 +1,6 @@
-// The figures of steps 1–6: each is redrawn when an input of its section changes, and the
-// numbers it draws are the engine's (the same numbers the section's boxes show).
+// The figures of steps 1–9: each is redrawn when an input of its section changes, and the
+// numbers it draws are the engine's (the same numbers the section's boxes show); step 7's
+// chain-rule paths add up to the engine's gradient and agree with the nudge check.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, values } from './browser.mjs';

@@ -65,8 +65,7 @@ export class GradientGraph {
       g.append(svg('text', { x: x + 6, y: y + 43, class: `node-grad ${sign(n.grad) ? '' : 'zero'}`, 'data-grad': JSON.stringify(n.grad) }, `∂L ${text(n.grad)}`));
       picture.append(g);
     }
-    const cell = (x) => text(x);
     replace(this.body, picture, textTable(this.title, ['number', 'value', 'gradient ∂L/∂(number)'],
-      nodes.map((n) => [n.label, cell(n.value), cell(n.grad)])));
+      nodes.map((n) => [n.label, text(n.value), text(n.grad)])));
   }
 }
