@@ -27,8 +27,8 @@ export class Moves {
     const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     const longest = Math.max(...points.flatMap((p, j) => p.map((x, i) => Math.abs(next[j][i] - x))));
     const span = Math.max(1e-9, ...points.flat().map(Math.abs));
-    // the longest arrow at least a third of the largest entry, so a small step is still seen
-    const magnify = longest > 0 ? Math.max(1, Math.round((span / 3) / longest)) : 1;
+    // the longest arrow at least half the largest entry, so a small step is still seen
+    const magnify = longest > 0 ? Math.max(1, Math.round((span / 2) / longest)) : 1;
     VIEWS.forEach(([a, b], v) => {
       const left = v * (PANEL + GAP);
       const reach = span * 1.5;
