@@ -33,6 +33,14 @@ void require_finite(const std::string& op, const std::string& name, const Matrix
                              ", column " + std::to_string(c));
 }
 
+void require_finite_result(const std::string& op, const std::string& name, const Matrix& m) {
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            if (!std::isfinite(m(r, c)))
+                fail(op, name + " " + shape_of(m) + " has a non-finite value at row " + std::to_string(r) + ", column " +
+                             std::to_string(c) + ": the computation overflows a double (beyond ±1.8e308)");
+}
+
 void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b) {
     if (a.rows() != b.rows() || a.cols() != b.cols())
         fail(op, shape_of(a) + " and " + shape_of(b) + ": shapes differ");

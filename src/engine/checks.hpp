@@ -25,6 +25,9 @@ std::string format_number(double x);                  // shortest readable form:
 [[noreturn]] void fail(const std::string& op, const std::string& message);
 void require_non_empty(const std::string& op, const std::string& name, const Matrix& m);
 void require_finite(const std::string& op, const std::string& name, const Matrix& m);
+// For a computed result rather than an input: finite inputs can still overflow a double, and a
+// caller must get an error then, never inf or NaN.
+void require_finite_result(const std::string& op, const std::string& name, const Matrix& m);
 void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b);
 // b is either a's shape or a (1 x cols) row broadcast over a's rows.
 void require_broadcastable(const std::string& op, const Matrix& a, const Matrix& b);

@@ -19,27 +19,27 @@ test('divide-by-sum of scores that add up to 0: dependent widgets blank themselv
   // step 5: no drawing, no written sum, the divide-by-sum column says why
   assert.equal(await visible(page, '[data-widget=weighted-sum] [data-vector-sum]'), false);
   assert.equal(await page.locator('[data-widget=weighted-sum] .written-sum [data-output]').count(), 0);
-  assert.match(await page.textContent('[data-way=sum]'), /A’s scores add up to 0, and nothing can be divided by 0/);
+  assert.match(await page.textContent('[data-way=sum]'), /The scores of A add up to 0, so they cannot be divided by their sum/);
   // step 6: no heatmap or outputs
   assert.equal(await visible(page, '[data-widget=all-tokens] [data-heatmap=weights]'), false);
   assert.equal(await visible(page, '[data-widget=all-tokens] [data-matrix=outputs]'), false);
-  assert.match(await page.textContent('[data-widget=all-tokens] .problem'), /A’s scores add up to 0.*Pick softmax in step 4, or change a score\./);
+  assert.match(await page.textContent('[data-widget=all-tokens] .problem'), /The scores of A add up to 0, so they cannot be divided by their sum.*Pick softmax in step 4, or change a score\./);
   // step 7: no output, scores, weights, loss or gradient arrows; the inputs stay
   for (const m of ['output', 'scores', 'weights']) assert.equal(await visible(page, `[data-widget=gradients] [data-matrix=${m}]`), false, m);
   assert.equal(await page.locator('[data-widget=gradients] [data-loss-value]').count(), 0);
   assert.equal(await page.locator('[data-widget=gradients] .has-grad:visible').count(), 0);
   assert.equal((await page.textContent('[data-widget=gradients] .counterfactual')).trim(), '');
-  assert.match(await page.textContent('[data-widget=gradients] .loss'), /A’s scores add up to 0/);
+  assert.match(await page.textContent('[data-widget=gradients] .loss'), /The scores of A add up to 0, so they cannot be divided by their sum/);
   assert.equal(await visible(page, '[data-widget=gradients] [data-matrix=keys]'), true);
   // step 9: the token vectors, without gradients
   assert.equal(await page.locator('[data-widget=embeddings] .has-grad:visible').count(), 0);
-  assert.match(await page.textContent('[data-widget=embeddings] .problem'), /A’s scores add up to 0/);
+  assert.match(await page.textContent('[data-widget=embeddings] .problem'), /The scores of A add up to 0, so they cannot be divided by their sum/);
   // no engine jargon reaches the reader
   assert.doesNotMatch(await page.textContent('main'), /divide-by-sum: row|\(1x3\)|undefined/);
 
   // the nudge says why it cannot run, instead of throwing
   await page.click('[data-widget=gradients] .nudge button');
-  assert.match(await page.textContent('[data-widget=gradients] .nudge-result'), /No nudge: A’s scores add up to 0/);
+  assert.match(await page.textContent('[data-widget=gradients] .nudge-result'), /No nudge: the scores of A add up to 0, so they cannot be divided by their sum/);
 
   // a valid score again: everything is back
   await page.fill('[data-widget=scores] input[aria-label="query of A, entry 3"]', '-1');

@@ -210,7 +210,7 @@ test('step 4, try: A’s query entry 3 set to 1 makes the scores add to 0: divid
   const page = await env.open();
   await page.fill(cell('scores', 'query of A, entry 3'), '1');
   assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 0, -1]);
-  assert.match(await text(page, '[data-bars=sum]'), /A’s scores add up to 0/);
+  assert.match(await text(page, '[data-bars=sum]'), /The scores of A add up to 0, so they cannot be divided by their sum/);
   assert.equal((await values(page, '[data-bars=softmax] [data-weight]')).length, 3);
 });
 

@@ -108,7 +108,7 @@ TEST_CASE("attention gradients equal finite differences for every normaliser, wi
     }
 }
 
-TEST_CASE("hard attention passes no gradient to scores, queries or keys; softmax reaches every key") {
+TEST_CASE("hard attention passes no gradient to scores, queries or keys, softmax reaches every key") {
     auto q = query_a(), k = input(ex.keys), v = input(ex.values);
     auto hard = attend(q, k, v, with(Normalizer::Hard));
     backward(half_sse_loss(hard.output, constant(target)));

@@ -24,7 +24,7 @@ test('wrong shapes: the engine says what does not fit', () => {
   rejects(() => engine.selfAttention({ embeddings: ex.embeddings, wq: [[1]], wk: ex.wk, wv: ex.wv }),
     exactly('self-attention: each token has 3 numbers but wq has 1 rows; a token times a matrix needs one row per number'));
   rejects(() => engine.weightedSum({ weights: [[0.5, 0.5]], values: ex.values }),
-    exactly('weightedSum: the weights (1x2) need one row of values per weight, got values (3x3)'));
+    exactly('weighted sum: the weights (1x2) need one row of values per weight, got values (3x3)'));
 });
 
 test('ragged rows, NaN, Infinity, strings', () => {

@@ -28,6 +28,13 @@ Matrix softmax_by_hand(const Matrix& s) {
     return w;
 }
 
+// Step 7's loss written out with Eigen alone, A the focus: 1/2 |softmax(q_A K^T) V - target|^2,
+// for finite differences that owe nothing to the engine.
+double loss_by_hand(const Matrix& x) {
+    const Matrix q = (x * ex.wq).topRows(1), k = x * ex.wk, v = x * ex.wv;
+    return 0.5 * (softmax_by_hand(q * k.transpose()) * v - ex.target).squaredNorm();
+}
+
 // Step 7's learning problem, as the page poses it: A is the focus, the default target.
 LearningProblem problem(const std::string& normalize = ex.normalize) {
     return {ex.embeddings, ex.wq, ex.wk, ex.wv, with_normalizer(normalize), 0, ex.target};
@@ -111,10 +118,13 @@ TEST_CASE("step 7: loss and every gradient the page shows, from the formulas") {
     CHECK_MATRIX_NEAR(l.s.queries->grad.row(0), ds * ex.keys, 1e-15);
     CHECK_MATRIX_NEAR(l.s.keys->grad, ds.transpose() * q, 1e-15);
     CHECK_MATRIX_NEAR(l.s.values->grad, w.transpose() * d, 1e-15);
-    // one-hot tokens: the matrices' gradients repeat the vectors' (the page's <details> says so)
-    CHECK_MATRIX_NEAR(l.grad("wq"), l.s.queries->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.grad("wk"), l.s.keys->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.grad("wv"), l.s.values->grad, 1e-15);
+    // dL/dW = X^T dL/d(XW); with one-hot tokens (X = I) that repeats the vectors' gradients, as
+    // the page's <details> says
+    Matrix dq = Matrix::Zero(3, 3);
+    dq.row(0) = ds * ex.keys;
+    CHECK_MATRIX_NEAR(l.grad("wq"), ex.embeddings.transpose() * dq, 1e-15);
+    CHECK_MATRIX_NEAR(l.grad("wk"), ex.embeddings.transpose() * (ds.transpose() * q), 1e-15);
+    CHECK_MATRIX_NEAR(l.grad("wv"), ex.embeddings.transpose() * (w.transpose() * d), 1e-15);
     // the counterfactual sentences: more of A lowers the loss, more of B raises it
     CHECK(dw(0, 0) < 0);
     CHECK(dw(0, 1) > 0);
@@ -160,7 +170,7 @@ TEST_CASE("step 7: the default nudge agrees with the gradient, and ten steps low
     }
 }
 
-TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; soft gives the sliver one") {
+TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient, soft gives the sliver one") {
     Learning hard("hard"), soft("softmax");
     CHECK(hard.s.scores->grad.isZero(0));
     CHECK(hard.s.queries->grad.isZero(0));
@@ -190,10 +200,19 @@ TEST_CASE("step 8: learning where to look, 30 steps on Wq and Wk: soft ends belo
 
 TEST_CASE("step 9: the token vectors' gradient, and one step of the default size lowers the loss") {
     Learning l;
-    CHECK(l.grad("embeddings").norm() > 0);
+    Matrix numeric(3, 3);   // central differences of the loss written out by hand
+    for (Eigen::Index i = 0; i < numeric.size(); ++i) {
+        const double h = 1e-6;
+        Matrix up = ex.embeddings, down = ex.embeddings;
+        up(i) += h;
+        down(i) -= h;
+        numeric(i) = (loss_by_hand(up) - loss_by_hand(down)) / (2 * h);
+    }
+    CHECK(l.loss == doctest::Approx(loss_by_hand(ex.embeddings)).epsilon(1e-15));
+    CHECK_MATRIX_NEAR(l.grad("embeddings"), numeric, 1e-8);
     const LearningProblem next = descend(problem(), {"embeddings"}, ex.embedding_rate);
     // the step moved the token vectors against their gradient, and nothing else
-    CHECK_MATRIX_NEAR(next.embeddings, ex.embeddings - ex.embedding_rate * l.grad("embeddings"), 1e-15);
+    CHECK_MATRIX_NEAR(next.embeddings, ex.embeddings - ex.embedding_rate * numeric, 1e-8);
     CHECK_MATRIX_NEAR(next.wq, ex.wq, 0);
     CHECK(learn(next).loss < l.loss);
 }

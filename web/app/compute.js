@@ -29,8 +29,9 @@ export function inputs(state) {
   };
 }
 
-export function learningArgs(state, normalize = state.normalize) {
-  return { ...inputs(state), normalize, temperature: state.temperature, focus: FOCUS, target: state.target };
+// Steps 7-9's learning problem; `tokens` name the queries in the engine's messages ("A").
+export function learningArgs(state, tokens, normalize = state.normalize) {
+  return { ...inputs(state), normalize, temperature: state.temperature, focus: FOCUS, target: state.target, tokens };
 }
 
 // Σ coefficients[i]·numbers[i], by the engine (the page does no arithmetic of its own on results).
@@ -73,11 +74,11 @@ export function compute(engine, example, state) {
     products,
     // the sum of A's scores (what divide-by-sum divides by), when it has one
     scoreSum: normalizers.softmax.scores ? combine(engine, keys.map(() => 1), normalizers.softmax.scores[0]) : null,
-    learning: attempt(() => engine.selfAttention({ ...learningArgs(state), tokens: example.tokens })),
-    hard: attempt(() => engine.selfAttention({ ...learningArgs(state, 'hard'), tokens: example.tokens })),
-    soft: attempt(() => engine.selfAttention({ ...learningArgs(state, 'softmax'), tokens: example.tokens })),
-    scaled: attempt(() => engine.selfAttention({ ...learningArgs(state, 'scaled-softmax'), tokens: example.tokens })),
+    learning: attempt(() => engine.selfAttention(learningArgs(state, example.tokens))),
+    hard: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'hard'))),
+    soft: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'softmax'))),
+    scaled: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'scaled-softmax'))),
     // where one step of descent on the token vectors would take them (step 9 draws the move)
-    embeddingStep: attempt(() => engine.descend({ ...learningArgs(state), learn: ['embeddings'], learningRate: state.embeddingRate, tokens: example.tokens })),
+    embeddingStep: attempt(() => engine.descend({ ...learningArgs(state, example.tokens), learn: ['embeddings'], learningRate: state.embeddingRate })),
   };
 }

@@ -68,3 +68,6 @@ export function factor(x) {
 export function identity(n) {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
 }
+
+// "the scores …" -> "The scores …", for a sentence that starts with a computed phrase.
+export const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -24,11 +24,11 @@ function entry(engine, name, engineGrad, paths) {
 // The loss change per unit of a small nudge to one number the reader types (direct mode: the
 // rows of Wq, Wk and Wv are the tokens' q, k and v), or null when it is not one of them.
 // before: the loss as it is (the engine's, from L).
-function nudged(engine, state, before, kind, token, d) {
+function nudged(engine, state, t, before, kind, token, d) {
   if (state.mode !== 'direct' || !kind) return null;
   const w = WEIGHT[kind], eps = state.epsilon;
   const moved = state[w].map((row, r) => row.map((x, c) => (r === token && c === d ? x + eps : x)));
-  const after = engine.selfAttention(learningArgs({ ...state, [w]: moved })).loss;
+  const after = engine.selfAttention(learningArgs({ ...state, [w]: moved }, t)).loss;
   return combine(engine, [1 / eps, -1 / eps], [after, before]);
 }
 
@@ -52,7 +52,7 @@ export function provenance(engine, state, L, t, focus, id) {
   }
   if (kind === 'v') {
     for (let d = 0; d < dv; d++) {
-      entries.push({ ...entry(engine, `${t[j]}’s value, entry ${d + 1}`, L.grad.values[j][d], [{ upstream: out(d), local: [`weight on ${t[j]}`, L.weights[0][j]] }]), nudge: nudged(engine, state, L.loss, 'v', j, d) });
+      entries.push({ ...entry(engine, `${t[j]}’s value, entry ${d + 1}`, L.grad.values[j][d], [{ upstream: out(d), local: [`weight on ${t[j]}`, L.weights[0][j]] }]), nudge: nudged(engine, state, t, L.loss, 'v', j, d) });
     }
   }
   if (kind === 's') {
@@ -64,13 +64,13 @@ export function provenance(engine, state, L, t, focus, id) {
     L.queries[focus].forEach((_, d) => entries.push({
       ...entry(engine, `${t[focus]}’s query, entry ${d + 1}`, L.grad.queries[focus][d],
         Array.from({ length: n }, (__, i) => ({ upstream: score(i), local: [`${t[i]}’s key, entry ${d + 1}`, L.keys[i][d]] }))),
-      nudge: nudged(engine, state, L.loss, 'q', focus, d),
+      nudge: nudged(engine, state, t, L.loss, 'q', focus, d),
     }));
   }
   if (kind === 'k') {
     L.keys[j].forEach((_, d) => entries.push({
       ...entry(engine, `${t[j]}’s key, entry ${d + 1}`, L.grad.keys[j][d], [{ upstream: score(j), local: [`${t[focus]}’s query, entry ${d + 1}`, L.queries[focus][d]] }]),
-      nudge: nudged(engine, state, L.loss, 'k', j, d),
+      nudge: nudged(engine, state, t, L.loss, 'k', j, d),
     }));
   }
   return entries;

@@ -1,5 +1,5 @@
 // Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
-import { h } from '../dom.js';
+import { capital, h } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 
 export const KIND = { q: 'query', k: 'key', v: 'value' };
@@ -56,8 +56,9 @@ export function resetButton(ctx, label = 'Reset this section') {
   return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset() }, label);
 }
 
+// A message where the numbers would be; it may start with the engine's sentence ("the scores …").
 export function problem(message) {
-  return h('p', { class: 'problem', role: 'status' }, message);
+  return h('p', { class: 'problem', role: 'status' }, capital(message));
 }
 
 // What each way of normalising is called in the text.

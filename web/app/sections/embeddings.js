@@ -20,7 +20,7 @@ export default {
     const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each embedding step' });
     const step = () => {
       const state = ctx.state();
-      const args = learningArgs(state);
+      const args = learningArgs(state, ctx.tokens);
       try {
         const next = ctx.engine.descend({ ...args, learn: ['embeddings'], learningRate: state.embeddingRate });
         const patch = state.mode === 'direct'
@@ -31,7 +31,7 @@ export default {
           status.replaceChildren(problem(`Not moved: ${refused}. Lower the learning rate.`));
           return;
         }
-        history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch })).loss, { 'data-loss': '' })));
+        history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch }, ctx.tokens)).loss, { 'data-loss': '' })));
       } catch (error) {
         status.replaceChildren(problem(`No step: ${reason(error)}.`));
       }

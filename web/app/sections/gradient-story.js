@@ -1,6 +1,6 @@
 // Step 7's "what if" questions, answered from the engine's gradients. Gradient descent moves a
 // number against its gradient, so a negative gradient means "more of it would have helped".
-import { h, num, vector } from '../dom.js';
+import { capital, h, num, vector } from '../dom.js';
 import { FOCUS } from '../compute.js';
 
 const way = (g) => (g < 0 ? 'up' : g > 0 ? 'down' : 'nowhere');   // where descent moves a number
@@ -13,7 +13,7 @@ function scoreClause(name, gw, gs, pair) {
   const move = `${pair} move ${gs > 0 ? 'apart' : 'closer'}`;
   if (Math.sign(gw) === Math.sign(gs)) return `So its score should go ${way(gs)}: ${move} (∂L/∂score = `;
   return `Yet its score should go ${way(gs)}: the weights share one unit, so more for ${name} means less for the others, `
-    + `and here that trade ${gs < 0 ? 'helps' : 'hurts'}. ${move.charAt(0).toUpperCase()}${move.slice(1)} (∂L/∂score = `;
+    + `and here that trade ${gs < 0 ? 'helps' : 'hurts'}. ${capital(move)} (∂L/∂score = `;
 }
 
 // t: token names; L: the engine's selfAttention result with gradients. The first other token

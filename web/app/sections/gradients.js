@@ -88,8 +88,8 @@ export default {
       const next = { [w]: replaceCell(state[w], Number(r), Number(c), state[w][r][c] + state.epsilon) };
       let before, after;
       try {
-        before = ctx.engine.selfAttention(learningArgs(state));
-        after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
+        before = ctx.engine.selfAttention(learningArgs(state, ctx.tokens));
+        after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }, ctx.tokens));
       } catch (error) {
         replace(nudgeResult, problem(`No nudge: ${reason(error)}.`));
         return;
@@ -122,9 +122,9 @@ export default {
       }
       try {
         for (let i = 0; i < count; i++) {
-          const next = ctx.engine.descend({ ...learningArgs(state), learn: state.learn, learningRate: state.learningRate });
+          const next = ctx.engine.descend({ ...learningArgs(state, ctx.tokens), learn: state.learn, learningRate: state.learningRate });
           state = { ...state, wq: next.wq, wk: next.wk, wv: next.wv };
-          const after = ctx.engine.selfAttention(learningArgs(state)).loss;
+          const after = ctx.engine.selfAttention(learningArgs(state, ctx.tokens)).loss;
           history.append(h('li', {}, num(after, { 'data-loss': '' })));
         }
         const refused = ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });

@@ -1,7 +1,7 @@
 // Step 8: soft attention passes a gradient to every score, query and key; hard attention (pick
 // one token) passes none, so learning where to look stalls. Its sentences read the gradients;
 // a run of descent draws both losses and both versions of A's own score over the steps.
-import { h, num, replace, vector } from '../dom.js';
+import { capital, h, num, replace, vector } from '../dom.js';
 import { FOCUS, learningArgs } from '../compute.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
@@ -12,7 +12,6 @@ const STEPS = 30;
 const zero = (m) => m.every((row) => row.every((x) => x === 0));
 const names = (t, rows) => t.filter((_, r) => rows[r].some((x) => x !== 0));
 const inWords = (xs) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // What hard attention passes back, read from its gradients: which of the scores, the query and
 // the keys got anything (none, normally, the picked token included) and which values did.
@@ -72,7 +71,7 @@ export default {
     charts.hidden = true;
     const verdict = h('p', { class: 'note', role: 'status' });
     // the numbers the chart was learned from: once the reader changes them, it is put away
-    const learnedFrom = (state) => JSON.stringify([learningArgs(state), state.learningRate]);
+    const learnedFrom = (state) => JSON.stringify([learningArgs(state, ctx.tokens), state.learningRate]);
     let shownFor = null;
     const run = () => {
       const state = ctx.state();
@@ -82,10 +81,10 @@ export default {
         const losses = [], scores = [];
         for (let i = 0; i <= STEPS; i++) {
           if (i > 0) {
-            const next = ctx.engine.descend({ ...learningArgs(s, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
+            const next = ctx.engine.descend({ ...learningArgs(s, ctx.tokens, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
             s = { ...s, wq: next.wq, wk: next.wk };
           }
-          const r = ctx.engine.selfAttention(learningArgs(s, normalize));
+          const r = ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize));
           losses.push([i, r.loss]);
           scores.push([i, r.scores[0][FOCUS]]);
         }

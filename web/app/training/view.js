@@ -213,6 +213,7 @@ export function createView(ctx, actions) {
         curves.test.push([m.step, m.evaluation.loss]);
         curves.bank.push([m.step, m.evaluation.bankAccuracy]);
         explain(m.evaluation, state);
+        reading.dataset.evaluatedAt = String(m.step);   // which step the reading describes (tests wait on it)
       }
       drawCurves();
       stepText.textContent = String(m.step);
