@@ -53,10 +53,10 @@ test('divide-by-sum of scores that add up to 0: dependent widgets blank themselv
 test('step 8’s learning chart is put away once the numbers it learned from change', async () => {
   const page = await env.open();
   await page.click('[data-widget=soft-hard] button');
-  assert.equal(await visible(page, '[data-widget=soft-hard] .line-chart'), true);
+  assert.equal(await visible(page, '[data-widget=soft-hard] [data-chart=soft-hard-loss]'), true);
   assert.equal(await page.locator('[data-widget=soft-hard] [data-final]').count(), 2);
   await page.fill('[data-widget=scores] input[aria-label="key of B, entry 1"]', '4');
-  assert.equal(await visible(page, '[data-widget=soft-hard] .line-chart'), false);
+  assert.equal(await visible(page, '[data-widget=soft-hard] [data-chart=soft-hard-loss]'), false);
   assert.equal(await page.locator('[data-widget=soft-hard] [data-final]').count(), 0);
   assert.deepEqual(page.errors, []);
 });

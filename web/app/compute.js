@@ -78,5 +78,7 @@ export function compute(engine, example, state) {
     hard: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'hard'))),
     soft: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'softmax'))),
     scaled: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'scaled-softmax'))),
+    // where one step of descent on the token vectors would take them (step 9 draws the move)
+    embeddingStep: attempt(() => engine.descend({ ...learningArgs(state, example.tokens), learn: ['embeddings'], learningRate: state.embeddingRate })),
   };
 }

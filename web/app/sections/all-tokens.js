@@ -1,7 +1,9 @@
 // Step 6: every token at once. All queries against all keys: the weight matrix as a heatmap,
-// the output of every token, an optional causal mask, and the matrix form.
+// the output of every token, an optional causal mask, and the matrix form. A figure draws the
+// same weights as lines from each token to the ones it attends to.
 import { h, replace } from '../dom.js';
 import { tex } from '../math.js';
+import { AttentionLines } from '../widgets/attention-lines.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { problem, resetButton, usingInstead } from './common.js';
@@ -17,12 +19,13 @@ export default {
       cellLabel: (r, c) => `output of ${ctx.tokens[r]}, entry ${c + 1}`,
     });
     const causal = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ causal: e.target.checked }) });
+    const lines = new AttentionLines({ name: 'attention-lines', title: 'the same weights as lines: the thicker, the more attention' });
     const formula = h('div', { class: 'formula' });
     const status = h('div', { role: 'status' });
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const element = h('div', {}, instead,
       h('label', { class: 'check', 'data-control': 'causal' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
-      h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx));
+      h('div', { class: 'row-of-matrices' }, heatmap.element, lines.element, outputs.element), status, formula, resetButton(ctx));
     let shownFormula = null;
     return {
       element,
@@ -38,7 +41,7 @@ export default {
         }
         instead.textContent = usingInstead(state);
         // no old numbers beside new inputs: while the engine has no answer, the results are hidden
-        heatmap.element.hidden = outputs.element.hidden = Boolean(results.all.error);
+        heatmap.element.hidden = lines.element.hidden = outputs.element.hidden = Boolean(results.all.error);
         if (results.all.error) {
           replace(status, problem(`${results.all.error}. Pick softmax in step 4, or change a score.`));
           return;
@@ -47,6 +50,7 @@ export default {
         heatmap.set(results.all.weights, {
           rowLabels: ctx.tokens, colLabels: ctx.tokens, masked: (r, c) => state.causal && c > r,
         });
+        lines.set(results.all.weights, { labels: ctx.tokens, masked: (r, c) => state.causal && c > r });
         outputs.set(results.all.output);
       },
     };

@@ -1,9 +1,10 @@
 // Step 9: embeddings are learned the same way. The gradient is traced back to the token
-// vectors themselves, and a step moves them.
+// vectors themselves, and a step moves them; a figure draws them as points with the step's arrows.
 import { h, num } from '../dom.js';
 import { learningArgs, reason } from '../compute.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { Moves } from '../widgets/moves.js';
 import { problem, resetButton, usingInstead } from './common.js';
 
 export default {
@@ -14,6 +15,7 @@ export default {
     const t = ctx.tokens;
     const vectors = new MatrixEditor({ name: 'embedding-grads', kind: 'x', rowLabels: t, cols: 3, caption: 'token vectors and their gradients', cellLabel: (r, c) => `token ${t[r]}, entry ${c + 1}` });
     const status = h('div', { role: 'status' });
+    const moves = new Moves({ name: 'moves', title: 'the token vectors as points, each with an arrow to where one step moves it' });
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each embedding step' });
     const step = () => {
@@ -37,7 +39,7 @@ export default {
     const rate = new FieldInput({
       field: 'embeddingRate', label: 'learning rate for the token vectors', attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
     });
-    const element = h('div', {}, instead, vectors.element, status,
+    const element = h('div', {}, instead, h('div', { class: 'row-of-matrices' }, vectors.element, moves.element), status,
       h('p', { 'data-control': 'descend' }, h('label', {}, 'learning rate ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
       history, resetButton(ctx));
     return {
@@ -49,10 +51,13 @@ export default {
         if (L.error) {
           vectors.set(results.embeddings);   // the vectors, without gradients the engine could not compute
           status.replaceChildren(problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
+          moves.fail(L.error);
           return;
         }
         status.replaceChildren();
         vectors.set(results.embeddings, L.grad.embeddings);
+        if (results.embeddingStep.error) moves.fail(results.embeddingStep.error);
+        else moves.set(t, results.embeddings, results.embeddingStep.embeddings);
       },
     };
   },

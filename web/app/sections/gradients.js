@@ -1,10 +1,15 @@
 // Step 7: learning from a target. The reader sets what A's output should have been; the loss
 // and the gradient of every number appear beside it; the counterfactual question is answered
 // from the gradients; a nudge checks a gradient against a measured change; a step descends.
+// A figure draws A's computation graph with every number's gradient.
 import { fmt, h, num, replace } from '../dom.js';
 import { FOCUS, combine, learningArgs, reason } from '../compute.js';
 import { tex } from '../math.js';
 import { FieldInput } from '../widgets/field-input.js';
+import { ChainRule } from '../widgets/chain-rule.js';
+import { GradientGraph } from '../widgets/gradient-graph.js';
+import { whenSeen } from '../widgets/when-seen.js';
+import { provenance } from '../provenance.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
 import { gradientStory } from './gradient-story.js';
@@ -33,6 +38,39 @@ export default {
       cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
     }));
     const loss = h('p', { class: 'loss' });
+    // the node whose gradient is written out (null: none chosen yet), and the numbers it is read from
+    let chosen = null, lastL = null;
+    const chain = new ChainRule({ name: 'graph' });
+    const explain = () => whenSeen(chain.element, () => {
+      if (!chosen || !lastL) chain.clear('Click or focus any box in the graph to see where its gradient comes from.');
+      else chain.set(provenance(ctx.engine, ctx.state(), lastL, t, FOCUS, chosen), `Where the gradient of ${labels[chosen]} comes from (the chain rule):`);
+    });
+    const labels = {};   // node id -> its name, as the graph shows it
+    const graph = new GradientGraph({
+      name: 'graph', title: `how ${t[FOCUS]}’s loss is computed (left to right) and each number’s gradient (∂L), passed back right to left`,
+      onSelect: (id) => { chosen = id; explain(); },
+    });
+    // A's graph: row j holds token j's key, score, weight and value; the query feeds every score
+    const drawGraph = (L) => {
+      const n = t.length, mid = Math.floor(n / 2) + 1;
+      const nodes = [
+        { id: 'q', label: `${t[FOCUS]}’s query`, col: 0, row: 0, value: L.queries[FOCUS], grad: L.grad.queries[FOCUS], className: 'node-q' },
+        ...t.flatMap((name, j) => [
+          { id: `k${j}`, label: `${name}’s key`, col: 0, row: j + 1, value: L.keys[j], grad: L.grad.keys[j], className: 'node-k' },
+          { id: `s${j}`, label: `score ${t[FOCUS]}·${name}`, col: 1, row: j + 1, value: L.scores[0][j], grad: L.grad.scores[0][j], className: `token-${j}` },
+          { id: `w${j}`, label: `weight on ${name}`, col: 2, row: j + 1, value: L.weights[0][j], grad: L.grad.weights[0][j], className: `token-${j}` },
+          { id: `v${j}`, label: `${name}’s value`, col: 3, row: j + 1, value: L.values[j], grad: L.grad.values[j], className: 'node-v' },
+        ]),
+        { id: 'out', label: `${t[FOCUS]}’s output`, col: 4, row: mid, value: L.output[0], grad: L.grad.output[0] },
+        { id: 'loss', label: 'loss L', col: 5, row: mid, value: L.loss, grad: 1, className: 'node-loss' },
+      ];
+      const edges = [
+        ...t.flatMap((_, j) => [['q', `s${j}`], [`k${j}`, `s${j}`], ...t.map((__, i) => [`s${j}`, `w${i}`]), [`w${j}`, 'out'], [`v${j}`, 'out']]),
+        ['out', 'loss'],
+      ];
+      for (const node of nodes) labels[node.id] = node.label;
+      graph.set(nodes, edges);
+    };
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const counterfactual = h('div', { class: 'counterfactual', role: 'status', 'aria-live': 'polite' });
 
@@ -99,6 +137,7 @@ export default {
     const element = h('div', {}, instead,
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
+      graph.element, chain.element,
       h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
       h('div', { class: 'row-of-matrices' }, scores.element, weights.element),
       h('div', { class: 'row-of-matrices' }, query.element, keys.element, values.element),
@@ -133,7 +172,7 @@ export default {
         }
         instead.textContent = usingInstead(state);
         // no old numbers beside new inputs: without the engine's answer, results and gradients go
-        for (const m of [output, scores, weights]) m.element.hidden = Boolean(L.error);
+        for (const m of [output, scores, weights, graph, chain]) m.element.hidden = Boolean(L.error);
         if (L.error) {
           replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
           replace(counterfactual);
@@ -143,6 +182,9 @@ export default {
         }
         output.set(L.output);
         replace(loss, 'loss L = ', num(L.loss, { 'data-loss-value': '' }));
+        drawGraph(L);
+        lastL = L;
+        explain();
         scores.set(L.scores, L.grad.scores);
         weights.set(L.weights, L.grad.weights);
         query.render(state, results, L.grad.queries);

@@ -1,10 +1,12 @@
 // Step 4: normalize (“normalise” in the page's prose). The same scores turned into weights by
 // divide-by-sum, softmax and scaled softmax; softmax worked on the reader's scores; a temperature
-// slider; what divide-by-sum does with negative or cancelling scores.
+// slider; what divide-by-sum does with negative or cancelling scores. A figure draws the scores
+// becoming weights, both ways, so the bars move with the temperature.
 import { fmt, h, num, replace } from '../dom.js';
 import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';
+import { Strips } from '../widgets/strips.js';
 import { NORMALIZER_NAME, problem, resetButton } from './common.js';
 
 // One weight of softmax worked on the reader's scores: the largest, e^(s/T) over the sum.
@@ -60,9 +62,12 @@ export default {
     });
     const temperatureValue = h('output', { class: 'num' });
     const warnings = h('div', { class: 'warnings', role: 'status', 'aria-live': 'polite' });
+    const flow = new Strips({ name: 'normalise', title: 'scores become weights: softmax against divide-by-sum (each row to its own scale)', columns: ctx.tokens, perRow: true });
+    const flowNote = h('p', { class: 'figure-sentence' });
     const element = h('div', {},
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
       h('label', { class: 'slider', 'data-control': 'temperature' }, 'temperature ', slider, ' T = ', temperatureValue),
+      flow.element, flowNote,
       h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })), worked,
       warnings, choice, resetButton(ctx));
     return {
@@ -81,9 +86,18 @@ export default {
         }
         choice.querySelector('[data-stated-note]').textContent = `(A’s alone: steps 6, 7 and 9 then use ${NORMALIZER_NAME[state.normalize]})`;
         const soft = results.normalizers.softmax;
+        const sum = results.normalizers.sum;
+        if (soft.error) flow.fail(soft.error);
+        else {
+          const rows = [{ label: 'scores', values: soft.scores[0] }, { label: `softmax, T=${fmt(state.temperature, 2)}`, values: soft.weights[0] }];
+          if (!sum.error) rows.push({ label: '÷ by sum', values: sum.weights[0] });
+          flow.set(rows, { cellClass: (r, i) => `token-${i} ${r === 2 && (rows[2].values[i] < 0 || rows[2].values[i] > 1) ? 'bad' : ''}` });
+        }
+        replace(flowNote, sum.error ? `Divide-by-sum has no row: ${sum.error}.`
+          : results.scoreSum === null ? '' : ['Divide-by-sum divides each score by their total, ', num(results.scoreSum, { 'data-score-sum': '' }),
+            results.scoreSum < 0 ? ': a negative total turns the order around (red bars leave 0…1).' : '; softmax makes every weight positive first.']);
         if (soft.error) replace(worked, problem(soft.error));
         else replace(worked, softmaxWorked(ctx.tokens, soft, state.temperature));
-        const sum = results.normalizers.sum;
         const notes = [];
         if (!sum.error && results.scoreSum < 0) notes.push(reversed(ctx.tokens, soft.scores[0], sum.weights[0], results.scoreSum));
         if (sum.error) {

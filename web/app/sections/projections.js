@@ -1,8 +1,10 @@
 // Step 2: query, key and value, each the token vector times a learned matrix; one such
-// multiplication written out, and which of the example's vectors are the page's own.
+// multiplication written out, and which of the example's vectors are the page's own. A figure
+// draws the multiplication behind whichever q, k or v entry the reader hovers or focuses.
 import { factor, h, num, replace, vector } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { KIND, VectorsEditor, WEIGHT, replaceCell, resetButton } from './common.js';
+import { Product } from '../widgets/product.js';
+import { KIND, PLURAL, RESULT, VectorsEditor, WEIGHT, replaceCell, resetButton } from './common.js';
 
 // A's query = A's vector × Wq, entry by entry: a dot product of the vector with each column.
 function multiplication(t, x, w, q) {
@@ -32,11 +34,34 @@ export default {
     const weights = h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element));
     const written = h('p', { class: 'written-product' });
     const own = h('p', { class: 'note' });
-    const element = h('div', {}, toggle, weights, h('div', { class: 'row-of-matrices' }, vectors.map((v) => v.element)), own, written,
-      resetButton(ctx));
+    const product = new Product({ name: 'projection', title: 'token vector × matrix: hover or focus any q, k or v entry to see the numbers that made it' });
+    let focus = { kind: 'q', row: 0, col: 0 };
+    let last = null;
+    const draw = () => {
+      const [state, results] = last;
+      const { kind, row, col } = focus;
+      product.set({
+        x: results.embeddings[row], w: state[WEIGHT[kind]], result: results[RESULT[kind]][row], kind, col,
+        names: { x: `${t[row]}’s vector`, w: `W${kind}`, result: `${t[row]}’s ${KIND[kind]}` },
+      });
+    };
+    // the cell under the pointer or keyboard focus, if it is a q, k or v entry: its multiplication
+    const follow = (e) => {
+      const table = e.target.closest?.('table[data-matrix]');
+      const kind = table && Object.keys(PLURAL).find((k) => table.dataset.matrix.startsWith(PLURAL[k]));
+      const cell = kind && e.target.closest('[data-cell]');
+      if (!cell) return;
+      const [row, col] = cell.dataset.cell.split(',').map(Number);
+      focus = { kind, row, col };
+      draw();
+    };
+    const element = h('div', { onfocusin: follow, onpointerover: follow }, toggle, weights,
+      h('div', { class: 'row-of-matrices' }, vectors.map((v) => v.element)), product.element, own, written, resetButton(ctx));
     return {
       element,
       render(state, results) {
+        last = [state, results];
+        draw();
         for (const input of toggle.querySelectorAll('input')) input.checked = input.value === state.mode;
         const direct = state.mode === 'direct';
         weights.hidden = direct;

@@ -1,7 +1,10 @@
 // Step 3: scores. A's query against every key, each dot product written out term by term,
 // beside the scores the explanation states; a slip in the explanation is pointed out kindly.
+// Figures: each dot product as its terms and their sum, and the scores on one line.
 import { factor, h, num, replace } from '../dom.js';
 import { FOCUS } from '../compute.js';
+import { NumberLine } from '../widgets/number-line.js';
+import { Strips } from '../widgets/strips.js';
 import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
 
 export default {
@@ -13,8 +16,13 @@ export default {
     const keys = new VectorsEditor(ctx, 'k', { caption: 'keys' });
     const list = h('ol', { class: 'dot-products' });
     const notice = h('div', { class: 'slip-notice', role: 'status', 'aria-live': 'polite' });
-    const element = h('div', {}, h('div', { class: 'row-of-matrices' }, query.element, keys.element), list, notice,
-      resetButton(ctx));
+    const a = ctx.tokens[FOCUS];
+    const terms = new Strips({ name: 'dot-products', title: `each score is ${a}’s query times a key, entry by entry, then added up`,
+      columns: ['entry 1', 'entry 2', 'entry 3', 'score'], equals: 3 });
+    const line = new NumberLine({ name: 'alignment', title: `${a}’s scores: large when query and key point the same way`,
+      ends: ['← opposite ways', 'same way →'] });
+    const element = h('div', {}, h('div', { class: 'row-of-matrices' }, query.element, keys.element), list,
+      h('div', { class: 'row-of-matrices' }, terms.element, line.element), notice, resetButton(ctx));
     return {
       element,
       render(state, results) {
@@ -25,9 +33,14 @@ export default {
         if (soft.error) {
           replace(list, problem(soft.error));
           replace(notice);
+          terms.fail(soft.error);
+          line.fail(soft.error);
           return;
         }
         const scores = soft.scores[0];
+        terms.set(results.products.map((p, j) => ({ label: `${a} · ${ctx.tokens[j]}`, values: [...p, scores[j]], className: `token-${j}` })),
+          { cellClass: (_, i) => (i === 3 ? 'total' : '') });
+        line.set(scores.map((value, j) => ({ label: ctx.tokens[j], value, className: `token-${j}` })));
         const stated = ctx.example.statedScores[0];
         const exampleQuery = sameNumbers(q, ctx.example.queries[FOCUS]);
         const slips = [];

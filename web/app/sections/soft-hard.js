@@ -1,5 +1,6 @@
 // Step 8: soft attention passes a gradient to every score, query and key; hard attention (pick
-// one token) passes none, so learning where to look stalls. Its sentences read the gradients.
+// one token) passes none, so learning where to look stalls. Its sentences read the gradients;
+// a run of descent draws both losses and both versions of A's own score over the steps.
 import { capital, h, num, replace, vector } from '../dom.js';
 import { FOCUS, learningArgs } from '../compute.js';
 import { LineChart } from '../widgets/line-chart.js';
@@ -62,7 +63,12 @@ export default {
       name: 'soft-hard-loss', title: `loss while learning only Wq and Wk (where to look), ${STEPS} steps`,
       series: [{ name: 'soft', className: 'series-soft' }, { name: 'hard', className: 'series-hard' }],
     });
-    chart.element.hidden = true;
+    const scoreChart = new LineChart({
+      name: 'soft-hard-score', title: `${t[FOCUS]}’s score for itself over the same steps`,
+      series: [{ name: 'soft', className: 'series-soft' }, { name: 'hard', className: 'series-hard' }],
+    });
+    const charts = h('div', { class: 'row-of-matrices' }, chart.element, scoreChart.element);
+    charts.hidden = true;
     const verdict = h('p', { class: 'note', role: 'status' });
     // the numbers the chart was learned from: once the reader changes them, it is put away
     const learnedFrom = (state) => JSON.stringify([learningArgs(state, ctx.tokens), state.learningRate]);
@@ -70,31 +76,39 @@ export default {
     const run = () => {
       const state = ctx.state();
       shownFor = learnedFrom(state);
-      const curves = ['softmax', 'hard'].map((normalize) => {
+      const runs = ['softmax', 'hard'].map((normalize) => {
         let s = state;
-        const losses = [[0, ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize)).loss]];
-        for (let i = 1; i <= STEPS; i++) {
-          const next = ctx.engine.descend({ ...learningArgs(s, ctx.tokens, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
-          s = { ...s, wq: next.wq, wk: next.wk };
-          losses.push([i, ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize)).loss]);
+        const losses = [], scores = [];
+        for (let i = 0; i <= STEPS; i++) {
+          if (i > 0) {
+            const next = ctx.engine.descend({ ...learningArgs(s, ctx.tokens, normalize), learn: ['wq', 'wk'], learningRate: state.learningRate });
+            s = { ...s, wq: next.wq, wk: next.wk };
+          }
+          const r = ctx.engine.selfAttention(learningArgs(s, ctx.tokens, normalize));
+          losses.push([i, r.loss]);
+          scores.push([i, r.scores[0][FOCUS]]);
         }
-        return losses;
+        return { losses, scores };
       });
-      chart.element.hidden = false;
+      const curves = runs.map((r) => r.losses);
+      charts.hidden = false;
       chart.set(curves);
+      scoreChart.set(runs.map((r) => r.scores));
       replace(verdict, 'After ', STEPS, ' steps the soft loss is ', num(curves[0].at(-1)[1], { 'data-final': 'soft' }),
         ' and the hard loss is ', num(curves[1].at(-1)[1], { 'data-final': 'hard' }),
-        curves[1].at(-1)[1] === curves[1][0][1] ? ': hard attention never moved, because no gradient reached Wq or Wk.' : '.');
+        curves[1].at(-1)[1] === curves[1][0][1] ? ': hard attention never moved, because no gradient reached Wq or Wk.' : '.',
+        ` ${t[FOCUS]}’s score for itself went from `, num(runs[0].scores[0][1], { 'data-score-start': 'soft' }), ' to ', num(runs[0].scores.at(-1)[1], { 'data-score-end': 'soft' }),
+        ' with softmax, and from ', num(runs[1].scores[0][1], { 'data-score-start': 'hard' }), ' to ', num(runs[1].scores.at(-1)[1], { 'data-score-end': 'hard' }), ' with hard attention.');
     };
     const element = h('div', {},
       h('div', { class: 'sides' }, soft.element, hard.element), sliver,
       h('button', { type: 'button', 'data-control': 'descend', onclick: run }, `Learn where to look: ${STEPS} gradient-descent steps on Wq and Wk, once with softmax and once with hard attention`),
-      chart.element, verdict);
+      charts, verdict);
     return {
       element,
       render(state, results) {
         if (shownFor !== learnedFrom(state)) {
-          chart.element.hidden = true;
+          charts.hidden = true;
           replace(verdict);
         }
         const error = results.soft.error ?? results.hard.error;

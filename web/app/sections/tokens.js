@@ -1,6 +1,8 @@
-// Step 1: tokens are vectors. A, B and C as three editable 3-number embeddings.
+// Step 1: tokens are vectors. A, B and C as three editable 3-number embeddings, and the same
+// numbers drawn as a strip of bars per token.
 import { h } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { Strips } from '../widgets/strips.js';
 import { resetButton, replaceCell } from './common.js';
 
 export default {
@@ -14,11 +16,13 @@ export default {
       onEdit: (r, c, x) => ctx.update({ mode: 'projected', embeddings: replaceCell(ctx.state().embeddings, r, c, x) }),
     });
     const note = h('p', { class: 'note' });
-    const element = h('div', {}, editor.element, note, resetButton(ctx));
+    const strips = new Strips({ name: 'tokens', title: 'each token’s vector as bars: up for positive, down for negative', columns: ['entry 1', 'entry 2', 'entry 3'] });
+    const element = h('div', {}, h('div', { class: 'row-of-matrices' }, editor.element, strips.element), note, resetButton(ctx));
     return {
       element,
       render(state, results) {
         editor.set(results.embeddings);
+        strips.set(results.embeddings.map((values, j) => ({ label: ctx.tokens[j], values, className: `token-${j}` })));
         note.textContent = state.mode === 'direct'
           ? 'One-hot vectors: each says only which token it is.'
           : 'Queries, keys and values are now computed from these vectors (step 2).';

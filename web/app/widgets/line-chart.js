@@ -1,11 +1,5 @@
 // A small SVG line chart for one or more series (loss curves, accuracy curves).
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attrs = {}) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
+import { svg } from './svg.js';
 
 export class LineChart {
   // series: [{ name, className }]

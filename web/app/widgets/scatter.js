@@ -1,13 +1,6 @@
 // Points in 2-D with a few labelled (the token embeddings after PCA); other points are dots
 // whose word shows on hover.
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attrs = {}, text = '') {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text) el.textContent = text;
-  return el;
-}
+import { svg } from './svg.js';
 
 export class Scatter {
   constructor({ name, title, labelled, width = 320, height = 240 }) {

@@ -1,12 +1,13 @@
 // The output as a sum of scaled value vectors: for each entry of the output, the stacked
-// contributions w_j · v_j of every token, then their sum.
+// contributions w_j · v_j of every token, then their sum; a table beside it for screen readers.
 import { h, num, replace } from '../dom.js';
+import { textTable } from './svg.js';
 
 export class VectorSum {
   constructor({ name, labels }) {
     this.labels = labels;
     this.body = h('div', { class: 'vector-sum-body' });
-    this.element = h('figure', { class: 'vector-sum', 'data-vector-sum': name }, this.body);
+    this.element = h('figure', { class: 'vector-sum', 'data-vector-sum': name, 'data-figure': name }, this.body);
   }
 
   // parts: rows w_j·v_j (n×dv); output: the engine's sum (1×dv)
@@ -20,7 +21,10 @@ export class VectorSum {
         class: `segment token-${j} ${p[d] < 0 ? 'negative' : ''}`,
         style: `--w:${(Math.abs(p[d]) / scale).toFixed(4)}`,
         title: `${this.labels[j]}: ${p[d]}`,
+        'data-part': `${j},${d}`, 'data-value': String(p[d]),
       }))),
-      h('span', { class: 'stack-total' }, '= ', num(output[d], { 'data-output': String(d) })))));
+      h('span', { class: 'stack-total' }, '= ', num(output[d], { 'data-output': String(d) })))),
+    textTable('each token’s value times its weight, added entry by entry into the output', ['', ...output.map((_, d) => `entry ${d + 1}`)],
+      [...parts.map((p, j) => [`${this.labels[j]}: weight × value`, ...p]), ['output', ...output]]));
   }
 }

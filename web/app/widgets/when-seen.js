@@ -1,0 +1,28 @@
+// Draws a figure now if its section is being rendered, else as soon as the section scrolls into
+// view: the page's sections off screen are not rendered (content-visibility: auto), so a figure
+// there need not be rebuilt on every edit, which keeps an edit fast. Until then the figure is
+// marked data-stale. Outside the page (embeds), figures draw at once.
+const pending = new WeakMap();   // figure element -> the latest draw not yet done
+
+export function whenSeen(element, draw) {
+  const section = element.closest('main > section');
+  // the section's heading is never hidden, so it says whether the section's contents are skipped
+  if (!section || section.firstElementChild.checkVisibility({ contentVisibilityAuto: true })) {
+    pending.delete(element);
+    delete element.dataset.stale;
+    draw();
+    return;
+  }
+  if (!pending.has(element)) {
+    section.addEventListener('contentvisibilityautostatechange', function shown(e) {
+      if (e.skipped) return;
+      section.removeEventListener('contentvisibilityautostatechange', shown);
+      const latest = pending.get(element);
+      pending.delete(element);
+      delete element.dataset.stale;
+      latest?.();
+    });
+  }
+  pending.set(element, draw);
+  element.dataset.stale = '';
+}
