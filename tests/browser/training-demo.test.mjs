@@ -68,6 +68,30 @@ test('trains in the worker to the bank accuracy bar, every view updating; pause 
   assert.deepEqual(page.errors, []);
 });
 
+test('at the default pace the accuracy is seen climbing: five or more values on the way to 95 %, 50 or more test points', async () => {
+  const page = await env.open();
+  await page.waitForSelector(`${demo} [data-bank-accuracy]`);   // step 0's evaluation
+  await page.evaluate(() => {
+    // Every accuracy the reading shows, in order, as the reader would have seen it.
+    window.shownAccuracies = [];
+    const reading = document.querySelector('[data-widget=training] .reading');
+    const note = () => {
+      const value = reading.querySelector('[data-bank-accuracy]')?.dataset.value;
+      if (value !== undefined && window.shownAccuracies.at(-1) !== value) window.shownAccuracies.push(value);
+    };
+    note();
+    new MutationObserver(note).observe(reading, { childList: true, subtree: true });
+  });
+  assert.equal(await page.isChecked(`${demo} [data-control=pace] input[value="60"]`), true, 'the default pace is 60 steps/s');
+  await trainTo(page, 600);
+  const shown = (await page.evaluate(() => window.shownAccuracies)).map(Number);
+  const climb = shown.slice(0, shown.findIndex((x) => x >= 0.95));
+  assert.ok(shown.some((x) => x >= 0.95), `reached 95 %: ${shown}`);
+  assert.ok(new Set(climb).size >= 5, `distinct accuracies shown before 95 %: ${climb}`);
+  assert.ok(Number(await page.getAttribute(`${demo} [data-chart=bank-accuracy]`, 'data-points')) >= 50, 'the accuracy curve has 50 or more points');
+  assert.deepEqual(page.errors, []);
+});
+
 test('with attention off, retraining lands below the bar', async () => {
   const page = await env.open();
   await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);

@@ -8,7 +8,7 @@ import { createView } from '../training/view.js';
 export default {
   name: 'training',
   title: 'Live training',
-  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoText'],
+  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoPace', 'demoText'],
   create(ctx) {
     let run = null;
     const view = createView(ctx, {

@@ -3,6 +3,7 @@
 // It draws nothing itself: it tells the view what happened.
 import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
+import { Recorder } from './recorder.js';
 import { forget, keep, readKept } from './storage.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
@@ -21,6 +22,7 @@ export class TrainingRun {
     this.shown = null;      // the state the running model was made from
     this.running = false;
     this.savedAt = 0;
+    this.recorder = new Recorder();
     this.client = startTraining(ctx.engine, (message) => this.#receive(message));
     view.runsIn(this.client.where);
     this.#setRunning(false);
@@ -55,6 +57,7 @@ export class TrainingRun {
       this.#send({ type: 'start', untilStep: state.demoSteps, learningRate: state.demoLearningRate });
     }
     if (before.demoText !== state.demoText) this.#send({ type: 'setText', text: state.demoText });
+    if (before.demoPace !== state.demoPace) this.#send({ type: 'setPace', pace: state.demoPace });
   }
 
   // A link replays the steps it carries, so training stops where a link can no longer say so.
@@ -104,8 +107,9 @@ export class TrainingRun {
   #restart(state, stepsToReplay = 0) {
     this.shown = state;
     this.view.fresh();
+    this.recorder.clear();
     this.#setRunning(false);
-    this.#send({ type: 'create', config: config(state), text: state.demoText });
+    this.#send({ type: 'create', config: config(state), text: state.demoText, pace: state.demoPace });
     const saved = readKept();
     if (stepsToReplay >= 0 && saved?.config === configKey(state) && saved.json?.step > 0) {
       // The model this browser trained last time, with the same config: carry on from it.
@@ -131,7 +135,8 @@ export class TrainingRun {
         this.view.status(`Model ready: ${m.info.vocabulary.length} words, step ${m.info.step}.`);
         break;
       case 'progress':
-        this.view.progress(m, this.ctx.state());
+        this.recorder.add(m.records);
+        this.view.progress(m, this.ctx.state(), this.recorder);
         if (!this.running && m.running === false && m.losses.length > 0) this.#reached(m.step);
         if (this.running && Math.floor(m.step / SAVE_EVERY) > Math.floor(this.savedAt / SAVE_EVERY)) {
           this.savedAt = m.step;
@@ -151,6 +156,7 @@ export class TrainingRun {
         this.#reached(m.step);
         break;
       case 'restored':
+        this.recorder.cut(m.step);
         this.view.restored(m.step);
         this.view.status(`Back at step ${m.step}, the last step that was still learning.`);
         this.#reached(m.step);

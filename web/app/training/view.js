@@ -42,6 +42,13 @@ export function createView(ctx, actions) {
   const mlp = check('demoMlp');
   const attention = check('demoAttention');
   const steps = box('demoSteps', 'steps to train', '7');
+  // The pace: steps per second, one click each; it spreads the same steps over more time.
+  const paceName = (n) => (n ? `${n} steps/s` : 'as fast as it goes');
+  const paces = FIELDS.demoPace.values.map((n) => h('input', {
+    type: 'radio', name: `pace-${ctx.id}`, value: String(n), 'aria-label': `pace: ${paceName(n)}`, onchange: () => ctx.update({ demoPace: n }),
+  }));
+  const pace = h('fieldset', { class: 'pace', 'data-control': 'pace' }, h('legend', {}, 'pace'),
+    [...paces.slice(1), paces[0]].map((input) => h('label', { class: 'check' }, input, ` ${paceName(Number(input.value))}`)));
   const bar = h('progress', { max: '1', value: '0', 'aria-label': 'training progress' });
   const stepText = h('span', { class: 'num', 'data-step': '0' }, '0');
   const speed = h('span', { class: 'num', 'data-speed': '' }, '–');
@@ -94,6 +101,7 @@ export function createView(ctx, actions) {
   const element = h('div', { class: 'training' },
     h('div', { class: 'controls' }, play, ' ', pause, ' ', stepOnce, ' ', reset, ' ',
       control('progress', bar, ' step ', stepText, ' of ', steps.element), ' ', control('speed', speed, ' steps/s '), where),
+    pace,
     h('div', { class: 'controls config', 'data-control': 'config' },
       h('label', {}, 'learning rate ', rate.element), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
       h('label', {}, 'seed ', seed.element), h('label', { class: 'check' }, mlp, ' MLP'),
@@ -106,11 +114,22 @@ export function createView(ctx, actions) {
     reading,
     h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
 
-  const curves = { train: [], test: [], bank: [] };
-  const drawCurves = () => {
-    lossChart.set([curves.train, curves.test]);
-    bankChart.set([curves.bank]);
+  // The training curve, one point per step; the test curves come from the recorder.
+  let trainCurve = [];
+  const drawCurves = (evaluations = []) => {
+    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss])]);
+    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy])]);
   };
+
+  // The views of one moment of the run: a snapshot, or the model as it is now.
+  function showViews({ attention, predictions: guesses, embeddings }) {
+    if (attention) showAttention(attention);
+    if (guesses) {
+      replace(predictions, guesses.map((p) => h('li', { 'data-word': p.word },
+        h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
+    }
+    if (embeddings) scatter.set(embeddings.words, embeddings.projected);
+  }
 
   function showAttention(map) {
     const unknown = map.known.map((k) => !k);
@@ -151,6 +170,7 @@ export function createView(ctx, actions) {
       steps.set(state.demoSteps);
       typed.set(state.demoText);
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';
+      for (const input of paces) input.checked = Number(input.value) === state.demoPace;
     },
 
     runsIn(place) {
@@ -184,9 +204,7 @@ export function createView(ctx, actions) {
 
     // A new model: empty curves, no notices.
     fresh() {
-      curves.train = [];
-      curves.test = [];
-      curves.bank = [];
+      trainCurve = [];
       drawCurves();
       restore.hidden = true;
       kept.hidden = true;
@@ -203,18 +221,16 @@ export function createView(ctx, actions) {
     restored(step) {
       restore.hidden = true;
       alarm.replaceChildren();
-      curves.train = curves.train.filter(([x]) => x <= step);
+      trainCurve = trainCurve.filter(([x]) => x <= step);
     },
 
-    progress(m, state) {
+    // m: a progress message; recorder: the run's recording, m's records already in it.
+    progress(m, state, recorder) {
       const first = m.step - m.losses.length;
-      m.losses.forEach((loss, i) => curves.train.push([first + i + 1, loss]));
-      if (m.evaluation) {
-        curves.test.push([m.step, m.evaluation.loss]);
-        curves.bank.push([m.step, m.evaluation.bankAccuracy]);
-        explain(m.evaluation, state);
-      }
-      drawCurves();
+      m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
+      const latest = recorder.evaluations.at(-1);
+      if (latest) explain(latest, state);
+      drawCurves(recorder.evaluations);
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;
@@ -223,12 +239,8 @@ export function createView(ctx, actions) {
         speed.textContent = fmt(Math.round(m.stepsPerSecond));
         speed.dataset.speed = String(m.stepsPerSecond);
       }
-      if (m.attention) showAttention(m.attention);
-      if (m.predictions) {
-        replace(predictions, m.predictions.map((p) => h('li', { 'data-word': p.word },
-          h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
-      }
-      if (m.embeddings) scatter.set(m.embeddings.words, m.embeddings.projected);
+      const shown = m.now ?? m.records.findLast((r) => r.embeddings);
+      if (shown) showViews(shown);
     },
   };
 }

@@ -1,0 +1,47 @@
+// The run's recording: every test-set evaluation (one per EVALUATE_EVERY steps, the curves'
+// points) and a bounded set of snapshots of the views (heatmap, predictions, embeddings), so the
+// scrubber can show any recorded step as it was. No DOM: the view reads it.
+import { snapshotEvery } from '../../engine/recording.js';
+
+export class Recorder {
+  constructor() {
+    this.clear();
+  }
+
+  clear() {
+    this.evaluations = [];          // [{ step, loss, bankAccuracy, bankCount, headFindsContext }]
+    this.snapshots = new Map();     // step -> { step, attention, predictions, embeddings }
+  }
+
+  // records: the training loop's, in step order; a step already recorded is recorded again
+  // (a replay after a restore reaches it a second time).
+  add(records) {
+    for (const { step, evaluation, ...views } of records) {
+      this.cut(step - 1);
+      this.evaluations.push({ step, ...evaluation });
+      if (views.embeddings) this.snapshots.set(step, { step, ...views });
+    }
+    const last = this.evaluations.at(-1)?.step ?? 0;
+    const every = snapshotEvery(last);
+    for (const step of this.snapshots.keys()) if (step % every !== 0) this.snapshots.delete(step);
+  }
+
+  // Forgets everything after `step` (the run went back to it).
+  cut(step) {
+    while (this.evaluations.length && this.evaluations.at(-1).step > step) this.evaluations.pop();
+    for (const s of this.snapshots.keys()) if (s > step) this.snapshots.delete(s);
+  }
+
+  // The recorded snapshot steps, in order.
+  steps() {
+    return [...this.snapshots.keys()];
+  }
+
+  snapshot(step) {
+    return this.snapshots.get(step) ?? null;
+  }
+
+  evaluation(step) {
+    return this.evaluations.find((e) => e.step === step) ?? null;
+  }
+}
