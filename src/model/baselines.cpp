@@ -24,6 +24,7 @@ Baselines baselines(const Tokenizer& tokenizer, const std::vector<std::string>& 
         }
     }
     const double n = static_cast<double>(out.predictions);
+    out.vocabulary = tokenizer.size();
     out.uniform = std::log(static_cast<double>(tokenizer.size()));
     for (long c : unigram)
         if (c > 0) out.unigram -= static_cast<double>(c) / n * std::log(static_cast<double>(c) / n);

@@ -14,6 +14,7 @@ struct Baselines {
     double uniform = 0;      // ln V: every word of the vocabulary equally likely
     double unigram = 0;      // each word as often as it occurs in training, ignoring what came before
     double bigram = 0;       // each word as often as it follows the word before it in training
+    int vocabulary = 0;      // V, the words a model chooses from (with <bos>, <eos>, <unk>)
     long predictions = 0;    // next words counted (the targets of every training window)
 };
 

@@ -209,6 +209,7 @@ val training_baselines() {
         out.set("uniform", b.uniform);
         out.set("unigram", b.unigram);
         out.set("bigram", b.bigram);
+        out.set("vocabulary", b.vocabulary);
         out.set("predictions", static_cast<double>(b.predictions));
         return out;
     });

@@ -6,12 +6,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { start, values } from './browser.mjs';
+import { load } from '../js/engine.mjs';
+import { EVALUATE_EVERY } from '../../web/engine/recording.js';
+
+const engine = await load();
 
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
 
 const demo = '[data-widget=training]';
+// The tests that are not about the pace train as fast as it goes.
+const FAST = '#demoPace=0';
 const step = async (page) => Number(await page.getAttribute(`${demo} [data-step]`, 'data-step'));
 const idle = (page) => page.waitForSelector(`${demo} .training[data-running=false]`);
 const predictions = (page) => page.$$eval(`${demo} .predictions li`, (lis) => lis.map((li) => [li.dataset.word, li.querySelector('.num').dataset.value]));
@@ -27,7 +33,7 @@ async function trainTo(page, steps) {
 }
 
 test('trains in the worker to the bank accuracy bar, every view updating; pause stops the steps', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await page.evaluate(() => {
     window.longestTask = 0;
     new PerformanceObserver((list) => {
@@ -82,7 +88,7 @@ test('at the default pace the accuracy is seen climbing: five or more values on 
     note();
     new MutationObserver(note).observe(reading, { childList: true, subtree: true });
   });
-  assert.equal(await page.isChecked(`${demo} [data-control=pace] input[value="60"]`), true, 'the default pace is 60 steps/s');
+  assert.equal(await page.isChecked(`${demo} [data-control=pace] input[value="30"]`), true, 'the default pace is 30 steps/s');
   await trainTo(page, 600);
   const shown = (await page.evaluate(() => window.shownAccuracies)).map(Number);
   const climb = shown.slice(0, shown.findIndex((x) => x >= 0.95));
@@ -92,8 +98,30 @@ test('at the default pace the accuracy is seen climbing: five or more values on 
   assert.deepEqual(page.errors, []);
 });
 
+test('the loss chart draws the engine’s baselines; the moment attention finds the word is marked and read out', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 200);
+  const expected = engine.trainingBaselines();
+  for (const name of ['uniform', 'unigram', 'bigram']) {
+    assert.equal(Number(await page.getAttribute(`${demo} [data-chart=loss] [data-level=${name}]`, 'data-value')), expected[name], `${name} line`);
+    assert.deepEqual(await values(page, `${demo} [data-baseline-value=${name}]`), [expected[name]], `${name} in the text`);
+  }
+  assert.ok(expected.bigram < expected.unigram && expected.unigram < expected.uniform);
+  // The moment, found here with the engine alone: the first evaluation step at which the bank
+  // row's largest weight is on the context word in most test sentences.
+  const model = engine.createModel({});
+  let moment = 0;
+  while (Math.max(...model.evaluate().headFindsContext) <= 0.5) moment = model.train(EVALUATE_EVERY).step;
+  model.dispose();
+  for (const chart of ['loss', 'bank-accuracy']) {
+    assert.equal(Number(await page.getAttribute(`${demo} [data-chart=${chart}] [data-mark=moment]`, 'data-x')), moment, `marked on the ${chart} chart`);
+  }
+  assert.equal(Number(await page.getAttribute(`${demo} .reading [data-moment]`, 'data-moment')), moment);
+  assert.match(await page.textContent(`${demo} .reading [data-moment]`), new RegExp(`At step ${moment} `));
+});
+
 test('with attention off, retraining lands below the bar', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);
   await trainTo(page, 600);
   const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
@@ -102,7 +130,7 @@ test('with attention off, retraining lands below the bar', async () => {
 });
 
 test('a diverging learning rate pauses with a message, and the restore works', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 100);
   await page.fill(`${demo} input[aria-label="learning rate"]`, '50');
   await page.dispatchEvent(`${demo} input[aria-label="learning rate"]`, 'change');
@@ -126,7 +154,7 @@ test('a diverging learning rate pauses with a message, and the restore works', a
 });
 
 test('export -> import reproduces the predictions; a broken file changes nothing', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 300);
   const trained = await predictions(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${demo} [data-action=export]`)]);
@@ -148,7 +176,7 @@ test('export -> import reproduces the predictions; a broken file changes nothing
 });
 
 test('config, seed and step are in the URL: the link reproduces the model elsewhere', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await page.fill(`${demo} input[aria-label=seed]`, '5');
   await page.dispatchEvent(`${demo} input[aria-label=seed]`, 'change');
   await trainTo(page, 250);
@@ -162,7 +190,7 @@ test('config, seed and step are in the URL: the link reproduces the model elsewh
 });
 
 test('a trained model survives a reload, with a notice and a way to start over', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 300);   // stopping at the chosen step keeps the model in the browser's storage
   const trained = await predictions(page);
   await page.waitForFunction(() => localStorage.getItem('attention-explained:model')?.includes('"step":300'));

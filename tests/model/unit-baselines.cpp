@@ -46,6 +46,7 @@ TEST_CASE("baselines: uniform, unigram and bigram losses match a count done from
 
     const Baselines b = baselines(Tokenizer::from_sentences(train), train, context);
     CHECK(b.predictions == static_cast<long>(n));
+    CHECK(b.vocabulary == static_cast<int>(vocabulary.size()));
     CHECK(b.uniform == doctest::Approx(std::log(static_cast<double>(vocabulary.size()))).epsilon(1e-12));
     CHECK(b.unigram == doctest::Approx(unigram).epsilon(1e-9));
     CHECK(b.bigram == doctest::Approx(bigram).epsilon(1e-9));

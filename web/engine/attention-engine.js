@@ -283,7 +283,7 @@ class Engine {
     return structuredClone(this.#corpus);
   }
 
-  /** The loss of models without attention on the training sentences: { uniform, unigram, bigram, predictions } */
+  /** The loss of models without attention on the training sentences: { uniform, unigram, bigram, vocabulary, predictions } */
   trainingBaselines() {
     return this.#module.trainingBaselines();
   }

@@ -7,7 +7,7 @@
 // is not kept here: the page owns it and sends it with each command that trains (start, step).
 // What is measured depends on the step alone (recording.js), never on the clock: the pace only
 // spreads the same steps over more time.
-import { EVALUATE_EVERY, isEvaluationStep, isSnapshotStep } from './recording.js';
+import { isEvaluationStep, isSnapshotStep, nextEvaluation } from './recording.js';
 
 const MIN_MESSAGE_GAP_MS = 1000 / 30;
 const SLICE_MS = 12;   // training per turn of the event loop, so commands are heard promptly
@@ -83,8 +83,7 @@ export function createTrainingLoop(enginePromise, post) {
   function trainSome(steps) {
     const goal = state.step + steps;
     while (state.step < goal) {
-      const toRecord = EVALUATE_EVERY - (state.step % EVALUATE_EVERY);
-      const r = state.model.train(Math.min(goal - state.step, toRecord));
+      const r = state.model.train(Math.min(goal, nextEvaluation(state.step)) - state.step);
       state.pending.losses.push(...r.losses);
       state.pending.accuracies.push(...r.accuracies);
       state.windowSteps += r.losses.length;

@@ -3,6 +3,10 @@
 // scrubber can show any recorded step as it was. No DOM: the view reads it.
 import { snapshotEvery } from '../../engine/recording.js';
 
+// The share of test sentences whose "bank" row puts its largest weight on the word that settles
+// it, for the head that does so most.
+export const findsContext = (evaluation) => Math.max(0, ...evaluation.headFindsContext);
+
 export class Recorder {
   constructor() {
     this.clear();
@@ -39,6 +43,12 @@ export class Recorder {
 
   snapshot(step) {
     return this.snapshots.get(step) ?? null;
+  }
+
+  // The moment: the first evaluation at which, in most test sentences, the "bank" row puts its
+  // largest weight on the word that settles it. Null until it happens.
+  moment() {
+    return this.evaluations.find((e) => findsContext(e) > 0.5) ?? null;
   }
 
   evaluation(step) {

@@ -7,6 +7,8 @@ import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { Scatter } from '../widgets/scatter.js';
+import { baselines } from './baselines.js';
+import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
@@ -65,6 +67,7 @@ export function createView(ctx, actions) {
     name: 'loss', title: 'loss (lower is better)',
     series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }],
   });
+  const floor = baselines(ctx.engine);
   const bankChart = new LineChart({
     name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
     series: [{ name: 'bank accuracy', className: 'series-train' }],
@@ -108,6 +111,7 @@ export function createView(ctx, actions) {
       h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
     kept, status, alarm, restore,
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
+    floor.element,
     h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
@@ -116,9 +120,10 @@ export function createView(ctx, actions) {
 
   // The training curve, one point per step; the test curves come from the recorder.
   let trainCurve = [];
-  const drawCurves = (evaluations = []) => {
-    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss])]);
-    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy])]);
+  const drawCurves = (evaluations = [], moment = null) => {
+    const marks = moment ? [{ name: 'moment', x: moment.step, className: 'mark-moment' }] : [];
+    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
+    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy])], { marks });
   };
 
   // The views of one moment of the run: a snapshot, or the model as it is now.
@@ -143,8 +148,13 @@ export function createView(ctx, actions) {
     }));
   }
 
-  function explain(e, state) {
-    const finds = e.headFindsContext.length ? Math.max(...e.headFindsContext) : 0;
+  // e: the evaluation shown; moment: the recorder's moment (or null).
+  function explain(e, state, moment) {
+    const finds = findsContext(e);
+    const found = moment && moment.step <= e.step
+      ? h('p', { 'data-moment': String(moment.step) }, `At step ${moment.step} (the green line on both charts) the row for “bank” first put its largest weight on that word in most test sentences: `,
+        'from then on it knows where to look, and the accuracy after “bank” climbs with it.')
+      : h('p', {}, 'Watch for the moment the row for “bank” first puts its largest weight on that word in most test sentences: a green line will mark it on both charts.');
     replace(reading,
       h('p', {}, 'On test sentences it never saw, the word after “bank” is right ', percent(e.bankAccuracy, { 'data-bank-accuracy': '' }),
         ` of the time (${e.bankCount} sentences).`),
@@ -152,6 +162,8 @@ export function createView(ctx, actions) {
         ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
           ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
           'Nothing told it to look there: the only signal in training was the next word.')
+        : null,
+      state.demoAttention ? found
         : h('p', {}, 'Attention is off, so each word sees only itself: “bank” cannot tell a river from money, and the accuracy stays near chance. Turn attention back on and train again.'));
   }
 
@@ -229,8 +241,8 @@ export function createView(ctx, actions) {
       const first = m.step - m.losses.length;
       m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
       const latest = recorder.evaluations.at(-1);
-      if (latest) explain(latest, state);
-      drawCurves(recorder.evaluations);
+      if (latest) explain(latest, state, recorder.moment());
+      drawCurves(recorder.evaluations, recorder.moment());
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;
