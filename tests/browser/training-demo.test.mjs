@@ -120,6 +120,47 @@ test('the loss chart draws the engine’s baselines; the moment attention finds 
   assert.match(await page.textContent(`${demo} .reading [data-moment]`), new RegExp(`At step ${moment} `));
 });
 
+// The heatmap's numbers under the first head, row by row, as the page shows them.
+const heatmapNumbers = (page) => page.$$eval(`${demo} [data-heatmap=head-0] .heat .num`, (els) => els.map((e) => Number(e.dataset.value)));
+const labelBoxes = (page) => page.$$eval(`${demo} [data-scatter] [data-label]`, (els) => els.map((e) => e.getBBox()).map(({ x, y, width, height }) => ({ x, y, width, height })));
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('the scrubber redraws a recorded step exactly as it was; the link keeps the position; labels never overlap', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 600);
+  const text = 'the boy saw the river bank';   // the demo's default sentence
+  // Step 100 with the engine alone: the heatmap and the next words the page must show there.
+  const model = engine.createModel({});
+  model.train(100);
+  const expected = { heat: model.attention(text).layers[0].heads[0].flat(), words: model.predict(text, 5).map((p) => [p.word, String(p.probability)]) };
+  model.dispose();
+  const live = await heatmapNumbers(page);
+  const steps = await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => Number(el.max) + 1);
+  assert.equal(steps, 61, 'a snapshot every 10 steps, 0 to 600');
+  const boxes = [];
+  for (const index of [60, 30, 10, 3, 0]) {
+    await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el, i) => { el.value = String(i); el.dispatchEvent(new Event('input')); }, index);
+    assert.equal(await page.getAttribute(`${demo} [data-shown-step]`, 'data-shown-step'), String(index * 10));
+    boxes.push(await labelBoxes(page));
+  }
+  for (const frame of boxes) {
+    assert.equal(frame.length, 3);
+    frame.forEach((a, i) => frame.slice(i + 1).forEach((b) => assert.ok(!overlap(a, b), `labels overlap: ${JSON.stringify([a, b])}`)));
+  }
+  await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => { el.value = '10'; el.dispatchEvent(new Event('input')); });
+  assert.deepEqual(await heatmapNumbers(page), expected.heat, 'the heatmap of step 100');
+  assert.deepEqual(await predictions(page), expected.words, 'the next words of step 100');
+  assert.equal(Number(await page.getAttribute(`${demo} [data-chart=loss] [data-mark=shown]`, 'data-x')), 100, 'the charts mark the step shown');
+  await page.waitForFunction(() => /demoView=100/.test(location.hash));
+  // The link replays the run and shows the same step.
+  const other = await env.open(await page.evaluate(() => location.hash));
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-shown-step]')?.dataset.shownStep === '100', null, { timeout: 60000 });
+  assert.deepEqual(await heatmapNumbers(other), expected.heat, 'the link shows the heatmap of step 100');
+  await page.click(`${demo} [data-action=newest]`);
+  assert.deepEqual(await heatmapNumbers(page), live, 'back to the newest');
+  assert.deepEqual(page.errors, []);
+});
+
 test('with attention off, retraining lands below the bar', async () => {
   const page = await env.open(FAST);
   await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);

@@ -128,6 +128,7 @@ export const FIELDS = {
   demoAttention: field('attention', flag),
   demoSteps: field('steps to train', number({ min: 1, max: 100000, integer: true })),
   demoStep: field('training step', number({ min: 0, max: 100000, integer: true })),
+  demoView: field('recorded step shown', number({ min: -1, max: 100000, integer: true })),   // the scrubber; −1: the newest
   demoPace: field('pace', number({ min: 0, max: 120, integer: true, values: [0, 10, 30, 120] })),   // steps/s; 0: as fast as it goes
   demoText: field('sentence', text(200)),
 };
@@ -187,6 +188,7 @@ export function defaults(example, model, sentence) {
     demoAttention: model.attention,
     demoSteps: 600,
     demoStep: 0,
+    demoView: -1,
     demoPace: 30,   // the climb to 95 % bank accuracy (about 130 steps) takes several seconds: slow enough to watch
     demoText: sentence,
   };

@@ -2,16 +2,18 @@
 // reader watches the loss, the bank accuracy, each head's attention on a sentence, the next-word
 // guesses and the embeddings moving. Config, seed, rate and step live in the URL. The drawing is
 // training/view.js, the run and its worker conversation training/run.js.
+import { Recorder } from '../training/recorder.js';
 import { TrainingRun } from '../training/run.js';
 import { createView } from '../training/view.js';
 
 export default {
   name: 'training',
   title: 'Live training',
-  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoPace', 'demoText'],
+  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoView', 'demoPace', 'demoText'],
   create(ctx) {
     let run = null;
-    const view = createView(ctx, {
+    const recorder = new Recorder();   // the run writes it, the view (and its scrubber) reads it
+    const view = createView(ctx, recorder, {
       play: () => run.play(),
       pause: () => run.pause(),
       stepOnce: () => run.stepOnce(),
@@ -20,7 +22,7 @@ export default {
       exportModel: () => run.exportModel(),
       importModel: (json) => run.importModel(json),
     });
-    run = new TrainingRun(ctx, view);
+    run = new TrainingRun(ctx, view, recorder);
     return {
       element: view.element,
       follow: (state) => run.follow(state),

@@ -3,7 +3,6 @@
 // It draws nothing itself: it tells the view what happened.
 import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
-import { Recorder } from './recorder.js';
 import { forget, keep, readKept } from './storage.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
@@ -15,14 +14,14 @@ const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state
 const configKey = (state) => CONFIG_FIELDS.map((f) => state[f]).join('|');
 
 export class TrainingRun {
-  // view: the demo's drawing (view.js), told what happened
-  constructor(ctx, view) {
+  // view: the demo's drawing (view.js), told what happened; recorder: the run's recording (recorder.js)
+  constructor(ctx, view, recorder) {
     this.ctx = ctx;
     this.view = view;
     this.shown = null;      // the state the running model was made from
     this.running = false;
     this.savedAt = 0;
-    this.recorder = new Recorder();
+    this.recorder = recorder;
     this.client = startTraining(ctx.engine, (message) => this.#receive(message));
     view.runsIn(this.client.where);
     this.#setRunning(false);
@@ -88,7 +87,7 @@ export class TrainingRun {
 
   startOver() {
     forget();
-    this.ctx.update({ demoStep: 0 }, { quiet: true });
+    this.ctx.update({ demoStep: 0, demoView: -1 }, { quiet: true });
     this.#restart(this.ctx.state());
   }
 
@@ -136,7 +135,7 @@ export class TrainingRun {
         break;
       case 'progress':
         this.recorder.add(m.records);
-        this.view.progress(m, this.ctx.state(), this.recorder);
+        this.view.progress(m, this.ctx.state());
         if (!this.running && m.running === false && m.losses.length > 0) this.#reached(m.step);
         if (this.running && Math.floor(m.step / SAVE_EVERY) > Math.floor(this.savedAt / SAVE_EVERY)) {
           this.savedAt = m.step;

@@ -22,14 +22,15 @@ function download(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// recorder: the run's recording (recorder.js), read by the curves and the scrubber
 // actions: { play, pause, stepOnce, startOver, restore, exportModel, importModel(json) }
-export function createView(ctx, actions) {
+export function createView(ctx, recorder, actions) {
   const control = (name, ...children) => h('span', { class: 'control', 'data-control': name }, children);
   const box = (field, label, size, patch = {}) => new FieldInput({ field, label, attrs: { size }, onValue: (x) => ctx.update({ [field]: x, ...patch }) });
   const select = (field, label, options, patch = {}) => h('select', { 'aria-label': label, onchange: (e) => ctx.update({ [field]: Number(e.target.value), ...patch }) },
     options.map((n) => h('option', { value: n }, String(n))));
-  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, demoStep: 0 }) });
-  const fresh = { demoStep: 0 };   // a changed config starts from step 0
+  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, demoStep: 0, demoView: -1 }) });
+  const fresh = { demoStep: 0, demoView: -1 };   // a changed config starts from step 0, shown live
 
   // --- controls
   const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, 'Train');
@@ -56,6 +57,19 @@ export function createView(ctx, actions) {
   const speed = h('span', { class: 'num', 'data-speed': '' }, '–');
   const where = h('span', { class: 'note', 'data-runs-in': '' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  // The scrubber: one position per recorded snapshot; the last is the newest, followed live.
+  const scrubber = h('input', {
+    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown',
+    oninput: (e) => {
+      const steps = recorder.steps();
+      const i = Number(e.target.value);
+      ctx.update({ demoView: i >= steps.length - 1 ? -1 : steps[i] });
+    },
+  });
+  const scrubText = h('span', { class: 'note', 'data-shown-step': '' });
+  const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
+  const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
+    h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
   const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
   const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
   const keptText = h('span', { class: 'kept-text' });
@@ -112,6 +126,7 @@ export function createView(ctx, actions) {
     kept, status, alarm, restore,
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
+    scrub,
     h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
@@ -120,11 +135,35 @@ export function createView(ctx, actions) {
 
   // The training curve, one point per step; the test curves come from the recorder.
   let trainCurve = [];
-  const drawCurves = (evaluations = [], moment = null) => {
+  const drawCurves = (evaluations = [], moment = null, shownStep = -1) => {
     const marks = moment ? [{ name: 'moment', x: moment.step, className: 'mark-moment' }] : [];
+    if (shownStep >= 0) marks.push({ name: 'shown', x: shownStep, className: 'mark-shown' });
     lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
     bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy])], { marks });
   };
+
+  // What the views show: the newest (live) or, with the scrubber moved, a recorded step as it was.
+  let live = null;        // the newest views: a snapshot, or the model as it is now
+  let shownView = -1;     // the page state's demoView last drawn
+  function showStep(state) {
+    shownView = state.demoView;
+    const steps = recorder.steps();
+    const scrubbed = state.demoView >= 0 ? recorder.snapshot(state.demoView) : null;
+    const views = scrubbed ?? live;
+    const evaluation = scrubbed ? recorder.evaluation(scrubbed.step) : recorder.evaluations.at(-1);
+    const moment = recorder.moment();
+    if (evaluation) explain(evaluation, state, moment);
+    if (views) showViews(views);
+    drawCurves(recorder.evaluations, moment, scrubbed ? scrubbed.step : -1);
+    scrubber.max = String(Math.max(0, steps.length - 1));
+    scrubber.value = String(scrubbed ? steps.indexOf(scrubbed.step) : steps.length - 1);
+    scrubber.disabled = steps.length < 2;
+    toNewest.hidden = !scrubbed;
+    scrubText.dataset.shownStep = String(scrubbed ? scrubbed.step : views?.step ?? 0);
+    scrubText.textContent = scrubbed
+      ? `showing step ${scrubbed.step} as it was (${steps.length} steps recorded); training carries on at the newest`
+      : `showing the newest step; drag back to see any of the ${steps.length} recorded steps as it was`;
+  }
 
   // The views of one moment of the run: a snapshot, or the model as it is now.
   function showViews({ attention, predictions: guesses, embeddings }) {
@@ -183,6 +222,7 @@ export function createView(ctx, actions) {
       typed.set(state.demoText);
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';
       for (const input of paces) input.checked = Number(input.value) === state.demoPace;
+      if (state.demoView !== shownView) showStep(state);
     },
 
     runsIn(place) {
@@ -217,6 +257,7 @@ export function createView(ctx, actions) {
     // A new model: empty curves, no notices.
     fresh() {
       trainCurve = [];
+      live = null;
       drawCurves();
       restore.hidden = true;
       kept.hidden = true;
@@ -236,13 +277,14 @@ export function createView(ctx, actions) {
       trainCurve = trainCurve.filter(([x]) => x <= step);
     },
 
-    // m: a progress message; recorder: the run's recording, m's records already in it.
-    progress(m, state, recorder) {
+    // m: a progress message, its records already in the recorder.
+    progress(m, state) {
       const first = m.step - m.losses.length;
       m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
-      const latest = recorder.evaluations.at(-1);
-      if (latest) explain(latest, state, recorder.moment());
-      drawCurves(recorder.evaluations, recorder.moment());
+      const record = m.records.findLast((r) => r.embeddings);
+      if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings) };
+      else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
+      showStep(state);
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;
@@ -251,8 +293,6 @@ export function createView(ctx, actions) {
         speed.textContent = fmt(Math.round(m.stepsPerSecond));
         speed.dataset.speed = String(m.stepsPerSecond);
       }
-      const shown = m.now ?? m.records.findLast((r) => r.embeddings);
-      if (shown) showViews(shown);
     },
   };
 }
