@@ -161,6 +161,34 @@ test('the scrubber redraws a recorded step exactly as it was; the link keeps the
   assert.deepEqual(page.errors, []);
 });
 
+// The bank-accuracy chart's curves: [points, last value] of this run (0) and the fork (1).
+const bankCurves = (page) => page.$$eval(`${demo} [data-chart=bank-accuracy] path[data-series]`, (paths) => paths.map((p) => [Number(p.dataset.points), Number(p.dataset.last)]));
+
+test('a fork overlays a second, named curve; attention off is one click; the link replays both', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 200);
+  await page.click(`${demo} [data-action=compare-attention]`);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="1"]')?.dataset.points === '21');
+  const [run, fork] = await bankCurves(page);
+  assert.equal(run[0], 21, 'this run: 21 evaluations, 0 to 200');
+  assert.ok(run[1] >= 0.95 && fork[1] <= 0.65, `with attention ${run[1]}, without ${fork[1]}`);
+  assert.match(await page.textContent(`${demo} [data-chart=bank-accuracy] .legend`), /this run.*fork: attention off/);
+  await page.waitForFunction(() => /demoFork=attention%3A0%400/.test(location.hash));
+  const other = await env.open(await page.evaluate(() => location.hash));
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="1"]')?.dataset.points === '21', null, { timeout: 60000 });
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="0"]')?.dataset.points === '21', null, { timeout: 60000 });
+  assert.deepEqual(await bankCurves(other), [run, fork], 'the link replays both runs bit for bit');
+
+  // A learning-rate fork carries on from the shown step.
+  await page.selectOption(`${demo} select[aria-label="setting the fork changes"]`, 'rate');
+  await page.fill(`${demo} input[aria-label="its value in the fork"]`, '0.001');
+  await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => { el.value = '10'; el.dispatchEvent(new Event('input')); });
+  await page.click(`${demo} [data-action=fork]`);
+  await page.waitForFunction(() => /demoFork=rate%3A0.001%40100/.test(location.hash));
+  assert.match(await page.textContent(`${demo} [data-chart=bank-accuracy] .legend`), /fork: training learning rate 0.001 from step 100/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('with attention off, retraining lands below the bar', async () => {
   const page = await env.open(FAST);
   await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);

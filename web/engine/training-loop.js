@@ -44,12 +44,16 @@ export function createTrainingLoop(enginePromise, post) {
     record();
   }
 
-  // What the views show: the sentence's attention and next words, the embeddings.
-  const views = () => ({
-    attention: state.text ? state.model.attention(state.text) : null,
-    predictions: state.text ? state.model.predict(state.text, 5) : null,
-    embeddings: state.model.embeddings(),
-  });
+  // What the views show: the sentence's attention and next words, the embeddings projected to
+  // 2-D (the full vectors are not shown, so they are not sent or recorded).
+  function views() {
+    const { words, projected } = state.model.embeddings();
+    return {
+      attention: state.text ? state.model.attention(state.text) : null,
+      predictions: state.text ? state.model.predict(state.text, 5) : null,
+      embeddings: { words, projected },
+    };
+  }
 
   // At an evaluation step: the test-set measurements, and at a snapshot step the views too.
   function record() {

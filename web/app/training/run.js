@@ -10,7 +10,7 @@ import { forget, keep, readKept } from './storage.js';
 const CONFIG_FIELDS = ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention'];
 const SAVE_EVERY = 1000;   // steps between saves while training runs
 
-const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp, attention: state.demoAttention });
+export const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp, attention: state.demoAttention });
 const configKey = (state) => CONFIG_FIELDS.map((f) => state[f]).join('|');
 
 export class TrainingRun {

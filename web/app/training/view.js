@@ -2,12 +2,13 @@
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
 import { fmt, h, num, percent, replace } from '../dom.js';
-import { FIELDS, demoSentence } from '../state.js';
+import { FIELDS, FORK_FIELDS, demoSentence } from '../state.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { Scatter } from '../widgets/scatter.js';
 import { baselines } from './baselines.js';
+import { forkName } from './fork.js';
 import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
@@ -23,14 +24,15 @@ function download(name, text) {
 }
 
 // recorder: the run's recording (recorder.js), read by the curves and the scrubber
+// fork: the comparison run (fork.js), its curves overlaid
 // actions: { play, pause, stepOnce, startOver, restore, exportModel, importModel(json) }
-export function createView(ctx, recorder, actions) {
+export function createView(ctx, recorder, fork, actions) {
   const control = (name, ...children) => h('span', { class: 'control', 'data-control': name }, children);
   const box = (field, label, size, patch = {}) => new FieldInput({ field, label, attrs: { size }, onValue: (x) => ctx.update({ [field]: x, ...patch }) });
   const select = (field, label, options, patch = {}) => h('select', { 'aria-label': label, onchange: (e) => ctx.update({ [field]: Number(e.target.value), ...patch }) },
     options.map((n) => h('option', { value: n }, String(n))));
-  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, demoStep: 0, demoView: -1 }) });
-  const fresh = { demoStep: 0, demoView: -1 };   // a changed config starts from step 0, shown live
+  const fresh = { demoStep: 0, demoView: -1, demoFork: null };   // a changed config starts from step 0, shown live, alone
+  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, ...fresh }) });
 
   // --- controls
   const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, 'Train');
@@ -70,6 +72,27 @@ export function createView(ctx, recorder, actions) {
   const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
   const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
     h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
+  // Compare: a second run with one setting changed, its curves drawn over this run's.
+  const forkSetting = h('select', { 'aria-label': 'setting the fork changes' },
+    Object.keys(FORK_FIELDS).filter((k) => k !== 'attention').map((k) => h('option', { value: k }, FIELDS[FORK_FIELDS[k]].label)));
+  const forkValue = h('input', { type: 'text', size: '7', 'aria-label': 'its value in the fork' });
+  const forkHere = () => {
+    const s = ctx.state();
+    const setting = forkSetting.value;
+    const { value, error } = FIELDS[FORK_FIELDS[setting]].parse(forkValue.value);
+    if (error) {
+      replace(status, h('span', { class: 'problem' }, `The fork's ${FIELDS[FORK_FIELDS[setting]].label}: ${error}.`));
+      return;
+    }
+    // Only the learning rate can carry on from the shown step: another setting is another model.
+    const step = setting === 'rate' ? (s.demoView >= 0 ? s.demoView : s.demoStep) : 0;
+    ctx.update({ demoFork: { setting, value, step } });
+  };
+  const compare = h('div', { class: 'controls fork', 'data-control': 'fork' },
+    h('button', { type: 'button', 'data-action': 'compare-attention', onclick: () => ctx.update({ demoFork: { setting: 'attention', value: !ctx.state().demoAttention, step: 0 } }) }, 'Compare with attention off'),
+    ' or change ', forkSetting, ' to ', forkValue, ' ',
+    h('button', { type: 'button', 'data-action': 'fork', onclick: forkHere }, 'Fork from here'),
+    ' ', h('button', { type: 'button', 'data-action': 'unfork', onclick: () => ctx.update({ demoFork: null }) }, 'Remove the fork'));
   const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
   const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
   const keptText = h('span', { class: 'kept-text' });
@@ -79,12 +102,12 @@ export function createView(ctx, recorder, actions) {
   // --- views
   const lossChart = new LineChart({
     name: 'loss', title: 'loss (lower is better)',
-    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }],
+    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }, { name: '', className: 'series-fork' }],
   });
   const floor = baselines(ctx.engine);
   const bankChart = new LineChart({
     name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
-    series: [{ name: 'bank accuracy', className: 'series-train' }],
+    series: [{ name: 'this run', className: 'series-train' }, { name: '', className: 'series-fork' }],
   });
   const sentences = ctx.engine.corpus().test;
   const picks = Array.from({ length: SHOWN_SENTENCES }, (_, i) => demoSentence(sentences[Math.floor((i * sentences.length) / SHOWN_SENTENCES)]));
@@ -127,6 +150,7 @@ export function createView(ctx, recorder, actions) {
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
     scrub,
+    compare,
     h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
@@ -138,8 +162,9 @@ export function createView(ctx, recorder, actions) {
   const drawCurves = (evaluations = [], moment = null, shownStep = -1) => {
     const marks = moment ? [{ name: 'moment', x: moment.step, className: 'mark-moment' }] : [];
     if (shownStep >= 0) marks.push({ name: 'shown', x: shownStep, className: 'mark-shown' });
-    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
-    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy])], { marks });
+    const forked = fork.recorder.evaluations;
+    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss]), forked.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
+    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy]), forked.map((e) => [e.step, e.bankAccuracy])], { marks });
   };
 
   // What the views show: the newest (live) or, with the scrubber moved, a recorded step as it was.
@@ -223,6 +248,15 @@ export function createView(ctx, recorder, actions) {
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';
       for (const input of paces) input.checked = Number(input.value) === state.demoPace;
       if (state.demoView !== shownView) showStep(state);
+      const forkLabel = state.demoFork ? `fork: ${forkName(state.demoFork)}` : '';
+      lossChart.name(2, forkLabel && `${forkLabel} (test sentences)`);
+      bankChart.name(1, forkLabel);
+      compare.dataset.fork = forkLabel;
+    },
+
+    // The comparison run's recording grew or was cleared.
+    forkChanged() {
+      drawCurves(recorder.evaluations, recorder.moment(), shownView >= 0 ? recorder.snapshot(shownView)?.step ?? -1 : -1);
     },
 
     runsIn(place) {

@@ -18,18 +18,26 @@ export class LineChart {
     this.svg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'line-chart-svg' });
     this.legend = document.createElement('p');
     this.legend.className = 'legend';
-    for (const s of series) {
+    this.legendItems = series.map((s) => {
       const item = document.createElement('span');
       item.className = `legend-item ${s.className}`;
       item.textContent = s.name;
+      item.hidden = !s.name;
       this.legend.append(item);
-    }
+      return item;
+    });
     this.element = document.createElement('figure');
     this.element.className = 'line-chart';
     this.element.dataset.chart = name;
     const caption = document.createElement('figcaption');
     caption.textContent = title;
     this.element.append(caption, this.svg, this.legend);
+  }
+
+  // A series' name in the legend; an empty name hides it (a series that is not there yet).
+  name(index, text) {
+    this.legendItems[index].textContent = text;
+    this.legendItems[index].hidden = !text;
   }
 
   // data: one array of [x, y] points per series.
@@ -61,7 +69,7 @@ export class LineChart {
     data.forEach((line, i) => {
       if (line.length === 0) return;
       const d = line.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
-      this.svg.append(svg('path', { d, class: `series ${this.series[i].className}`, 'data-last': line.at(-1)[1] }));
+      this.svg.append(svg('path', { d, class: `series ${this.series[i].className}`, 'data-series': i, 'data-points': line.length, 'data-last': line.at(-1)[1] }));
     });
     for (const { name, value, className } of levels) {
       const y = sy(value).toFixed(1);
