@@ -23,7 +23,7 @@ function standIn(calls, clock) {
     info: () => ({ step: model.step, vocabulary: [], config: {} }),
     attention: () => null,
     predict: () => [],
-    embeddings: () => null,
+    embeddings: () => ({ words: [], projected: [] }),
     evaluate: () => null,
     dispose() {},
   };

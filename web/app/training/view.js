@@ -88,11 +88,13 @@ export function createView(ctx, recorder, fork, actions) {
     const step = setting === 'rate' ? (s.demoView >= 0 ? s.demoView : s.demoStep) : 0;
     ctx.update({ demoFork: { setting, value, step } });
   };
+  const unfork = h('button', { type: 'button', 'data-action': 'unfork', hidden: true, onclick: () => ctx.update({ demoFork: null }) }, 'Remove the fork');
   const compare = h('div', { class: 'controls fork', 'data-control': 'fork' },
+    h('p', { class: 'note' }, 'Compare: a fork is a second model trained beside this one with one setting changed; its curves are drawn over this run’s.'),
     h('button', { type: 'button', 'data-action': 'compare-attention', onclick: () => ctx.update({ demoFork: { setting: 'attention', value: !ctx.state().demoAttention, step: 0 } }) }, 'Compare with attention off'),
     ' or change ', forkSetting, ' to ', forkValue, ' ',
     h('button', { type: 'button', 'data-action': 'fork', onclick: forkHere }, 'Fork from here'),
-    ' ', h('button', { type: 'button', 'data-action': 'unfork', onclick: () => ctx.update({ demoFork: null }) }, 'Remove the fork'));
+    ' ', unfork);
   const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
   const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
   const keptText = h('span', { class: 'kept-text' });
@@ -187,7 +189,8 @@ export function createView(ctx, recorder, fork, actions) {
     scrubText.dataset.shownStep = String(scrubbed ? scrubbed.step : views?.step ?? 0);
     scrubText.textContent = scrubbed
       ? `showing step ${scrubbed.step} as it was (${steps.length} steps recorded); training carries on at the newest`
-      : `showing the newest step; drag back to see any of the ${steps.length} recorded steps as it was`;
+      : steps.length < 2 ? 'train, then drag back to see any recorded step as it was'
+        : `showing the newest step; drag back to see any of the ${steps.length} recorded steps as it was`;
   }
 
   // The views of one moment of the run: a snapshot, or the model as it is now.
@@ -252,6 +255,7 @@ export function createView(ctx, recorder, fork, actions) {
       lossChart.name(2, forkLabel && `${forkLabel} (test sentences)`);
       bankChart.name(1, forkLabel);
       compare.dataset.fork = forkLabel;
+      unfork.hidden = !forkLabel;
     },
 
     // The comparison run's recording grew or was cleared.

@@ -68,7 +68,11 @@ export class LineChart {
     this.svg.append(svg('line', { x1: pad, y1: this.height - pad, x2: this.width - pad, y2: this.height - pad, class: 'axis' }));
     data.forEach((line, i) => {
       if (line.length === 0) return;
-      const d = line.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
+      // More points than two per unit of width cannot be seen: draw every stride-th (and the last),
+      // so a long run's redraw stays short on the page's thread.
+      const stride = Math.ceil(line.length / (2 * this.width));
+      const shown = stride > 1 ? line.filter((_, k) => k % stride === 0 || k === line.length - 1) : line;
+      const d = shown.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
       this.svg.append(svg('path', { d, class: `series ${this.series[i].className}`, 'data-series': i, 'data-points': line.length, 'data-last': line.at(-1)[1] }));
     });
     for (const { name, value, className } of levels) {
