@@ -2,12 +2,13 @@
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
 import { fmt, h, num, percent, replace } from '../dom.js';
-import { FIELDS, FORK_FIELDS, demoSentence } from '../state.js';
+import { FIELDS, demoSentence } from '../state.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { Scatter } from '../widgets/scatter.js';
 import { baselines } from './baselines.js';
+import { forkControls } from './fork-controls.js';
 import { forkName } from './fork.js';
 import { findsContext } from './recorder.js';
 
@@ -72,29 +73,7 @@ export function createView(ctx, recorder, fork, actions) {
   const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
   const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
     h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
-  // Compare: a second run with one setting changed, its curves drawn over this run's.
-  const forkSetting = h('select', { 'aria-label': 'setting the fork changes' },
-    Object.keys(FORK_FIELDS).filter((k) => k !== 'attention').map((k) => h('option', { value: k }, FIELDS[FORK_FIELDS[k]].label)));
-  const forkValue = h('input', { type: 'text', size: '7', 'aria-label': 'its value in the fork' });
-  const forkHere = () => {
-    const s = ctx.state();
-    const setting = forkSetting.value;
-    const { value, error } = FIELDS[FORK_FIELDS[setting]].parse(forkValue.value);
-    if (error) {
-      replace(status, h('span', { class: 'problem' }, `The fork's ${FIELDS[FORK_FIELDS[setting]].label}: ${error}.`));
-      return;
-    }
-    // Only the learning rate can carry on from the shown step: another setting is another model.
-    const step = setting === 'rate' ? (s.demoView >= 0 ? s.demoView : s.demoStep) : 0;
-    ctx.update({ demoFork: { setting, value, step } });
-  };
-  const unfork = h('button', { type: 'button', 'data-action': 'unfork', hidden: true, onclick: () => ctx.update({ demoFork: null }) }, 'Remove the fork');
-  const compare = h('div', { class: 'controls fork', 'data-control': 'fork' },
-    h('p', { class: 'note' }, 'Compare: a fork is a second model trained beside this one with one setting changed; its curves are drawn over this run’s.'),
-    h('button', { type: 'button', 'data-action': 'compare-attention', onclick: () => ctx.update({ demoFork: { setting: 'attention', value: !ctx.state().demoAttention, step: 0 } }) }, 'Compare with attention off'),
-    ' or change ', forkSetting, ' to ', forkValue, ' ',
-    h('button', { type: 'button', 'data-action': 'fork', onclick: forkHere }, 'Fork from here'),
-    ' ', unfork);
+  const compare = forkControls(ctx, (message) => replace(status, h('span', { class: 'problem' }, message)));
   const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
   const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
   const keptText = h('span', { class: 'kept-text' });
@@ -152,7 +131,7 @@ export function createView(ctx, recorder, fork, actions) {
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
     scrub,
-    compare,
+    compare.element,
     h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
@@ -254,8 +233,7 @@ export function createView(ctx, recorder, fork, actions) {
       const forkLabel = state.demoFork ? `fork: ${forkName(state.demoFork)}` : '';
       lossChart.name(2, forkLabel && `${forkLabel} (test sentences)`);
       bankChart.name(1, forkLabel);
-      compare.dataset.fork = forkLabel;
-      unfork.hidden = !forkLabel;
+      compare.show(state);
     },
 
     // The comparison run's recording grew or was cleared.
