@@ -186,6 +186,10 @@ test('a fork overlays a second, named curve; attention off is one click; the lin
   await page.click(`${demo} [data-action=fork]`);
   await page.waitForFunction(() => /demoFork=rate%3A0.001%40100/.test(location.hash));
   assert.match(await page.textContent(`${demo} [data-chart=bank-accuracy] .legend`), /fork: training learning rate 0.001 from step 100/);
+  await page.waitForSelector(`${demo} [data-chart=bank-accuracy] path[data-series="1"]`);
+  await page.click(`${demo} [data-action=unfork]`);
+  assert.equal(await page.locator(`${demo} [data-chart=bank-accuracy] path[data-series="1"]`).count(), 0, 'the fork’s curve is gone');
+  assert.equal(await page.isVisible(`${demo} [data-chart=bank-accuracy] .legend-item.series-fork`), false);
   assert.deepEqual(page.errors, []);
 });
 

@@ -38,7 +38,10 @@ export class ForkRun {
     this.pace = state.demoPace;
     this.recorder.clear();
     this.onChange();
-    if (!fork) return;
+    if (!fork) {
+      this.client?.send({ type: 'pause' });
+      return;
+    }
     this.client ??= startTraining(this.engine, (m) => this.#receive(m));
     const field = FORK_FIELDS[fork.setting];
     const changed = { ...state, [field]: fork.value };
@@ -52,7 +55,8 @@ export class ForkRun {
   }
 
   #receive(m) {
-    if (m.type !== 'progress' || !m.records.length) return;
+    // Without a fork, progress still on its way from the one just removed is not drawn.
+    if (m.type !== 'progress' || !m.records.length || !this.key) return;
     this.recorder.add(m.records);
     this.onChange();
   }
