@@ -121,6 +121,17 @@ Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tenso
     return a;
 }
 
+Matrix weighted_sum(const Matrix& weights, const Matrix& values) {
+    const std::string op = "weighted sum";
+    require_finite(op, "weights", weights);
+    require_finite(op, "values", values);
+    if (weights.cols() != values.rows())
+        fail(op, "the weights " + shape_of(weights) + " need one row of values per weight, got values " + shape_of(values));
+    const Matrix output = matmul(constant(weights), constant(values))->value;
+    require_finite_result(op, "the output", output);
+    return output;
+}
+
 SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tensor& wk, const Tensor& wv,
                           const AttentionOptions& options, Eigen::Index focus) {
     const std::string op = "self-attention";
@@ -136,6 +147,10 @@ SelfAttention self_attend(const Tensor& embeddings, const Tensor& wq, const Tens
     s.queries = matmul(embeddings, wq);
     s.keys = matmul(embeddings, wk);
     s.values = matmul(embeddings, wv);
+    // attend() checks only what it uses, and a focus token leaves the other queries out
+    require_finite_result(op, "queries (embeddings x wq)", s.queries->value);
+    require_finite_result(op, "keys (embeddings x wk)", s.keys->value);
+    require_finite_result(op, "values (embeddings x wv)", s.values->value);
     s.queries->label = "queries";
     s.keys->label = "keys";
     s.values->label = "values";

@@ -57,6 +57,9 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
 Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,
                           const AttentionOptions& options);
 
+// The page's weighted-sum step on its own: weights (m, n) . values (n, dv), finite or an error.
+Matrix weighted_sum(const Matrix& weights, const Matrix& values);
+
 // embeddings (n, e), wq (e, d), wk (e, d), wv (e, dv). With `focus` = i >= 0 only token i is
 // a query (the walkthrough's "the token being worked on"): scores and weights are (1, n), the
 // output (1, dv); queries, keys and values are still computed for every token.

@@ -21,7 +21,7 @@ double backward_to_target(const Tensor& output, const Matrix& target) {
     const Tensor loss = half_sse_loss(output, constant(target));
     if (!std::isfinite(loss->value(0, 0)))
         fail("learning", "the loss overflows (the output is too far from the target); bring the target closer");
-    backward(loss);
+    backward_finite(loss, "learning");
     return loss->value(0, 0);
 }
 

@@ -28,7 +28,7 @@ WorkedExample make() {
     w.stated_scores = rows3({{1, 4, 5}});
     w.stated_weights = rows3({{0.1, 0.4, 0.5}});
     w.stated_output = rows3({{0.2, 1.3, 0.6}});
-    w.target = rows3({{0, 1, 0}});
+    w.target = rows3({{1.5, -1, 0.5}});
     return w;
 }
 

@@ -1,4 +1,5 @@
-// Validation helpers: every engine error is std::invalid_argument with "<op>: <what is wrong>".
+// Validation helpers: every engine error is an ae::Error (a std::invalid_argument) with
+// "<op>: <what is wrong>".
 #include "engine/checks.hpp"
 
 #include <sstream>
@@ -16,9 +17,9 @@ std::string format_number(double x) {
     return out.str();
 }
 
-void fail(const std::string& op, const std::string& message) {
-    throw std::invalid_argument(op + ": " + message);
-}
+Error::Error(const std::string& op, const std::string& reason) : std::invalid_argument(op + ": " + reason), reason_(reason) {}
+
+void fail(const std::string& op, const std::string& message) { throw Error(op, message); }
 
 void require_non_empty(const std::string& op, const std::string& name, const Matrix& m) {
     if (m.size() == 0) fail(op, name + " " + shape_of(m) + " is empty");
@@ -30,6 +31,14 @@ void require_finite(const std::string& op, const std::string& name, const Matrix
             if (!std::isfinite(m(r, c)))
                 fail(op, name + " " + shape_of(m) + " has a non-finite value at row " + std::to_string(r) +
                              ", column " + std::to_string(c));
+}
+
+void require_finite_result(const std::string& op, const std::string& name, const Matrix& m) {
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            if (!std::isfinite(m(r, c)))
+                fail(op, name + " " + shape_of(m) + " has a non-finite value at row " + std::to_string(r) + ", column " +
+                             std::to_string(c) + ": the computation overflows a double (beyond ±1.8e308)");
 }
 
 void require_same_shape(const std::string& op, const Matrix& a, const Matrix& b) {

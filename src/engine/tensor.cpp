@@ -1,6 +1,8 @@
 // Graph bookkeeping: leaves, op results, the reverse walk.
 #include "engine/tensor.hpp"
 
+#include "engine/checks.hpp"
+
 #include <unordered_set>
 
 namespace ae {
@@ -48,7 +50,10 @@ void accumulate_block(Node& node, Eigen::Index row, Eigen::Index col, const Matr
     if (Matrix* grad = grad_to_add(node)) grad->block(row, col, g.rows(), g.cols()) += g;
 }
 
-void backward(const Tensor& root) {
+namespace {
+
+// Every node reachable from `root`, parents before children.
+std::vector<Node*> topological_order(const Tensor& root) {
     std::vector<Node*> order;
     std::unordered_set<Node*> seen;
     // Iterative post-order DFS: graphs of a training step are deep enough to make recursion risky.
@@ -64,6 +69,10 @@ void backward(const Tensor& root) {
             stack.pop_back();
         }
     }
+    return order;
+}
+
+void backward_through(const Tensor& root, const std::vector<Node*>& order) {
     for (Node* n : order) {
         const bool leaf = n->parents.empty();
         if (n->requires_grad && (!leaf || n->grad.size() == 0)) n->grad = Matrix::Zero(n->rows(), n->cols());
@@ -72,6 +81,19 @@ void backward(const Tensor& root) {
     root->grad = Matrix::Ones(root->rows(), root->cols());
     for (auto it = order.rbegin(); it != order.rend(); ++it)
         if ((*it)->backward) (*it)->backward(**it);
+}
+
+}  // namespace
+
+void backward(const Tensor& root) { backward_through(root, topological_order(root)); }
+
+void backward_finite(const Tensor& root, const std::string& op) {
+    require_finite_result(op, "the loss", root->value);
+    const std::vector<Node*> order = topological_order(root);
+    backward_through(root, order);
+    for (const Node* n : order)
+        if (n->grad.size())
+            require_finite_result(op, "the gradient of " + (n->label.empty() ? std::string("an input") : n->label), n->grad);
 }
 
 void zero_grad(const std::vector<Tensor>& tensors) {

@@ -41,6 +41,10 @@ Tensor make_result(Matrix value, std::vector<Tensor> parents, std::function<void
 // Topological sort from `root`, intermediate grads reset, root's grad seeded with ones,
 // walk in reverse. Leaf grads accumulate across calls until zero_grad().
 void backward(const Tensor& root);
+// backward(), for a caller that hands the loss and gradients to a person: std::invalid_argument
+// naming `op` if the loss or any gradient it reaches is not finite. (The trainer uses backward():
+// it reports a diverging model itself.)
+void backward_finite(const Tensor& root, const std::string& op);
 void zero_grad(const std::vector<Tensor>& tensors);
 
 // The node's gradient to add into, allocated (zero) on first use; nullptr if it wants none.

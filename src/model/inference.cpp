@@ -22,6 +22,8 @@ std::vector<Prediction> predict(const Model& model, const Tokenizer& tokenizer, 
     if (top < 1) fail("predict", "top = " + std::to_string(top) + " must be >= 1");
     NoGradGuard no_grad;
     const Forward f = model.forward({prompt(tokenizer, text, model.config().context)});
+    // A loaded model's parameters may be finite yet large enough to overflow on the way.
+    require_finite_result("predict", "the model's scores for the next word", f.logits->value.bottomRows(1));
     const Tensor probs = softmax_rows(constant(f.logits->value.bottomRows(1)));
     std::vector<int> order(static_cast<size_t>(tokenizer.size()));
     std::iota(order.begin(), order.end(), 0);
@@ -47,7 +49,10 @@ AttentionMap attention_map(const Model& model, const Tokenizer& tokenizer, const
     const Forward f = model.forward({ids});
     for (const auto& layer : f.attention) {
         map.weights.emplace_back();
-        for (const auto& head : layer) map.weights.back().push_back(head[0]->value);
+        for (const auto& head : layer) {
+            require_finite_result("attention", "a head's weights", head[0]->value);
+            map.weights.back().push_back(head[0]->value);
+        }
     }
     return map;
 }
@@ -74,6 +79,7 @@ EmbeddingView embedding_view(const Model& model, const Tokenizer& tokenizer) {
     view.words = tokenizer.words();
     view.vectors = model.parameter("token_embedding")->value;
     view.projected = pca2(view.vectors);
+    require_finite_result("embeddings", "the 2-D projection", view.projected);
     return view;
 }
 

@@ -147,7 +147,9 @@ double Trainer::loss(const std::vector<std::string>& sentences) const {
     std::vector<std::vector<int>> inputs;
     std::vector<int> targets;
     split_inputs_targets(windows(tokenizer_, sentences, model_->config().context), inputs, targets);
-    return cross_entropy(model_->forward(inputs).logits, targets)->value(0, 0);
+    const Matrix loss = cross_entropy(model_->forward(inputs).logits, targets)->value;
+    require_finite_result("loss", "the loss", loss);
+    return loss(0, 0);
 }
 
 Evaluation Trainer::evaluate() const {
@@ -157,7 +159,9 @@ Evaluation Trainer::evaluate() const {
     split_inputs_targets(test_windows_, inputs, targets);
     const Forward f = model_->forward(inputs);
     Evaluation e;
-    e.loss = cross_entropy(f.logits, targets)->value(0, 0);
+    const Matrix loss = cross_entropy(f.logits, targets)->value;
+    require_finite_result("evaluate", "the test loss", loss);   // a loaded model's parameters may overflow
+    e.loss = loss(0, 0);
     e.accuracy = accuracy(f.logits->value, targets);
 
     std::vector<int> context_ids;

@@ -130,14 +130,8 @@ val self_attention(const val& args) {
 val weighted_sum(const val& args) {
     return guard([&] {
         const std::string op = "weightedSum";
-        const Matrix weights = matrix_from_js(args, "weights", op), values = matrix_from_js(args, "values", op);
-        require_finite(op, "weights", weights);
-        require_finite(op, "values", values);
-        if (weights.cols() != values.rows())
-            fail(op, "the weights " + shape_of(weights) + " need one row of values per weight, got values " +
-                         shape_of(values));
         val out = val::object();
-        out.set("output", matrix_to_js(matmul(constant(weights), constant(values))->value));
+        out.set("output", matrix_to_js(ae::weighted_sum(matrix_from_js(args, "weights", op), matrix_from_js(args, "values", op))));
         return out;
     });
 }

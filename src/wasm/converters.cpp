@@ -40,9 +40,10 @@ val numbers_to_js(const std::vector<double>& xs) {
     return val(emscripten::typed_memory_view(xs.size(), xs.data())).call<val>("slice");
 }
 
-void throw_js_error(const std::string& message, const char* name) {
+void throw_js_error(const std::string& message, const char* name, const std::string* reason) {
     val error = val::global("Error").new_(message);
     error.set("name", std::string(name));
+    if (reason) error.set("reason", *reason);
     error.throw_();
     __builtin_unreachable();
 }

@@ -4,6 +4,7 @@
 
 #include "attention/attention.hpp"
 #include "attention/learning.hpp"
+#include "engine/checks.hpp"
 #include "model/trainer.hpp"
 
 #include <emscripten/val.h>
@@ -33,7 +34,9 @@ std::vector<std::string> strings_from_js(const val& args, const char* name, cons
 // embeddings, wq, wk, wv, normalize, temperature, causal, focus, target (optional)
 LearningProblem problem_from_js(const val& args, const std::string& op);
 
-[[noreturn]] void throw_js_error(const std::string& message, const char* name);
+// A JS Error with this message and name; `reason`, when given, becomes error.reason (the
+// engine's sentence without the operation's name, for a reader).
+[[noreturn]] void throw_js_error(const std::string& message, const char* name, const std::string* reason = nullptr);
 
 // Runs `f`; a C++ exception leaves as a JS Error with its message, so the module stays usable
 // (left to itself, Emscripten hands JS a bare pointer and the message is lost). Divergence keeps its own name, "TrainingDiverged".
@@ -43,6 +46,8 @@ auto guard(F&& f) -> decltype(f()) {
         return f();
     } catch (const TrainingDiverged& e) {
         throw_js_error(e.what(), "TrainingDiverged");
+    } catch (const Error& e) {
+        throw_js_error(e.what(), "Error", &e.reason());
     } catch (const std::exception& e) {
         throw_js_error(e.what(), "Error");
     }

@@ -19,6 +19,9 @@ test('the single file works from file:// with no network', async () => {
   await page.click('[data-widget=training] [data-action=play]');
   await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 600, null, { timeout: 60000 });
   await page.waitForSelector('[data-widget=training] .training[data-running=false]');
+  // the reading must describe the last step, not an evaluation drawn earlier in the run
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] .reading').dataset.evaluatedAt ===
+    document.querySelector('[data-widget=training] [data-step]').dataset.step);
   const [bank] = await values(page, '[data-widget=training] [data-bank-accuracy]');
   assert.ok(bank >= 0.95, `bank accuracy ${bank}`);
   assert.deepEqual(fetched, []);

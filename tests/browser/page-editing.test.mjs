@@ -48,6 +48,7 @@ test('arrow keys step a number by 0.1 (shift: 1)', async () => {
   const [a, b, c] = await values(page, '[data-widget=scores] [data-score]');
   assert.deepEqual([a, c], [1, 5]);
   assert.ok(Math.abs(b - 3.1) < 1e-12, `score of B ${b}`);
+  assert.deepEqual(page.errors, []);
 });
 
 test('dragging sideways scrubs a number', async () => {
@@ -59,6 +60,7 @@ test('dragging sideways scrubs a number', async () => {
   await page.mouse.move(box.x + 50, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   assert.equal(await page.inputValue(keyOfB(1)), '3.5');   // 40 px at 8 px per 0.1
+  assert.deepEqual(page.errors, []);
 });
 
 test('a reload with the hash restores the edits', async () => {

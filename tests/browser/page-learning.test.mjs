@@ -45,6 +45,7 @@ test("hard attention's score, query and key gradients read 0; soft ones do not",
   const [hard] = await values(page, '[data-final=hard]');
   assert.ok(soft < hard, `soft ${soft} should learn below hard ${hard}`);
   assert.match(await page.textContent('[data-widget=soft-hard]'), /hard attention never moved/);
+  assert.deepEqual(page.errors, []);
 });
 
 test('a step on the embeddings moves the token vectors and lowers the loss', async () => {

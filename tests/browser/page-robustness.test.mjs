@@ -25,6 +25,7 @@ test('without WebAssembly the page says so plainly', async () => {
   await page.waitForSelector('body[data-engine="failed"]');
   assert.match(await page.textContent('#notices'), /WebAssembly/);
   assert.equal(await page.locator('[data-score]').count(), 0, 'no placeholder numbers');
+  assert.deepEqual(page.errors, []);
 });
 
 test('if the engine fails to load the page says so, with no numbers', async () => {
@@ -34,4 +35,6 @@ test('if the engine fails to load the page says so, with no numbers', async () =
   await page.waitForSelector('body[data-engine="failed"]');
   assert.match(await page.textContent('#notices'), /could not be loaded/);
   assert.match(await page.textContent('[data-widget=scores]'), /needs the engine/);
+  // the browser's own report of the aborted download, and nothing else (no uncaught exception)
+  assert.deepEqual([...new Set(page.errors)], ['Failed to load resource: net::ERR_FAILED']);
 });

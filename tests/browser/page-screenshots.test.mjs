@@ -1,6 +1,6 @@
-// Screenshots of every section at 1280 px and 375 px, light and dark, for people to look at
-// (tests/browser/screenshots/, ignored by git). Checked here: every section rendered, nothing
-// wider than the viewport, every editable cell labelled.
+// Screenshots of the introduction, every section and an open glossary entry at 1280 px and
+// 375 px, light and dark, for people to look at (tests/browser/screenshots/, ignored by git).
+// Checked here: every section rendered, nothing wider than the viewport, every control labelled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ for (const width of [1280, 375]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`every section at ${width} px, ${colorScheme}`, async () => {
       const page = await env.open('', { viewport: { width, height: 900 }, colorScheme });
+      await page.locator('header.page-header').screenshot({ path: `${dir}intro-${width}-${colorScheme}.png` });
       assert.equal(await page.locator('[aria-busy]').count(), 0, 'every widget rendered');
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no sideways scrolling');
       const unlabeled = await page.$$eval('input, select', (els) => els.filter((e) => !e.getAttribute('aria-label') && !e.closest('label')).length);
@@ -29,6 +30,9 @@ for (const width of [1280, 375]) {
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await page.locator(`#${id}`).screenshot({ path: `${dir}${id}-${width}-${colorScheme}.png` });
       }
+      // a glossary entry opened from a use of its term, as the reader sees it
+      await page.locator('#gradients a.term[data-term=gradient]').click();
+      await page.screenshot({ path: `${dir}glossary-open-${width}-${colorScheme}.png` });
       assert.deepEqual(page.errors, []);
     });
   }

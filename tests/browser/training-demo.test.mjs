@@ -28,8 +28,9 @@ async function trainTo(page, steps) {
   await page.click(`${demo} [data-action=play]`);
   await page.waitForFunction((n) => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= n, steps, { timeout: 60000 });
   await idle(page);
-  // the final progress message carries the evaluation of the last step
-  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-bank-accuracy]'));
+  // the final progress message carries the evaluation of the last step: wait for that one, not
+  // for an element an earlier evaluation already drew
+  await page.waitForSelector(`${demo} .reading[data-evaluated-at="${steps}"]`);
 }
 
 test('trains in the worker to the bank accuracy bar, every view updating; pause stops the steps', async () => {
@@ -200,6 +201,7 @@ test('with attention off, retraining lands below the bar', async () => {
   const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
   assert.ok(bank <= 0.65, `bank accuracy without attention ${bank}`);
   assert.match(await page.textContent(`${demo} .reading`), /Attention is off/);
+  assert.deepEqual(page.errors, []);
 });
 
 test('a diverging learning rate pauses with a message, and the restore works', async () => {
@@ -246,6 +248,7 @@ test('export -> import reproduces the predictions; a broken file changes nothing
   assert.match(await page.textContent(`${demo} .status`), /could not be imported: load model: parameter 'layer0.wq' needs 256 numbers/);
   assert.equal(await step(page), 300);
   assert.deepEqual(await predictions(page), trained);
+  assert.deepEqual(page.errors, []);
 });
 
 test('config, seed and step are in the URL: the link reproduces the model elsewhere', async () => {
@@ -260,6 +263,8 @@ test('config, seed and step are in the URL: the link reproduces the model elsewh
   await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '250', null, { timeout: 30000 });
   assert.deepEqual(await predictions(other), trained);
   assert.equal(await other.isVisible(`${demo} [data-restored]`), false);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
 });
 
 test('a trained model survives a reload, with a notice and a way to start over', async () => {

@@ -48,7 +48,7 @@ TEST_CASE("no-grad mode builds no graph") {
     CHECK_MATRIX_NEAR(y->value, row({3, 6}), 0);
 }
 
-TEST_CASE("constants get no gradient; parameters and inputs do") {
+TEST_CASE("constants get no gradient, parameters and inputs do") {
     auto c = constant(row({1}));
     auto p = parameter(row({2}));
     backward(mul(c, p));

@@ -5,7 +5,7 @@
 
 using namespace ae;
 
-TEST_CASE("same seed, same numbers; known first value of splitmix64") {
+TEST_CASE("same seed, same numbers, known first value of splitmix64") {
     Rng a(1234), b(1234), c(1235);
     CHECK(Rng(0).next_u64() == 0xE220A8397B1DCDAFull);   // splitmix64's published first output for seed 0
     for (int i = 0; i < 100; ++i) CHECK(a.gaussian() == b.gaussian());

@@ -24,7 +24,7 @@ test('wrong shapes: the engine says what does not fit', () => {
   rejects(() => engine.selfAttention({ embeddings: ex.embeddings, wq: [[1]], wk: ex.wk, wv: ex.wv }),
     exactly('self-attention: each token has 3 numbers but wq has 1 rows; a token times a matrix needs one row per number'));
   rejects(() => engine.weightedSum({ weights: [[0.5, 0.5]], values: ex.values }),
-    exactly('weightedSum: the weights (1x2) need one row of values per weight, got values (3x3)'));
+    exactly('weighted sum: the weights (1x2) need one row of values per weight, got values (3x3)'));
 });
 
 test('ragged rows, NaN, Infinity, strings', () => {
@@ -86,6 +86,9 @@ test('errors from inside the engine arrive as Errors with their message', () => 
     exactly('attention: the scores of query 1 add up to 0, so they cannot be divided by their sum'));
   rejects(() => engine.attend({ queries: [[1, 1, 1]], keys: [[1, 0, 0], [0, -1, 0], [0, 0, 0]], values: ex.values, normalize: 'sum', tokens: ['A'] }),
     exactly('attention: the scores of A add up to 0, so they cannot be divided by their sum'));
+  // error.reason: the same sentence without the operation's name, which is what the page shows
+  assert.throws(() => engine.attend({ queries: [[1, 1, 1]], keys: [[1, 0, 0], [0, -1, 0], [0, 0, 0]], values: ex.values, normalize: 'sum', tokens: ['A'] }),
+    (e) => e.reason === 'the scores of A add up to 0, so they cannot be divided by their sum');
   rejects(() => engine.createModel({ d: 6, heads: 4 }), exactly('model config: d = 6 is not divisible by heads = 4'));
   rejects(() => engine.createModel({ colour: 'red' }), /unknown config field "colour"/);
   rejects(() => engine.loadModel('{"format": 1'), /^load model: not valid JSON/);

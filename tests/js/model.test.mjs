@@ -1,5 +1,5 @@
 // The model through the JS API: training reaches the bank bar, predictions, attention maps,
-// embeddings, toJSON/loadModel round trip.
+// embeddings, toJSON/loadModel round trip. (Parity with the native engine: native-parity.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from './engine.mjs';
@@ -27,11 +27,23 @@ test('predict and attention', () => {
   assert.deepEqual(model.attention('the zebra').known, [true, true, false]);
 });
 
-test('embeddings: one vector and one 2-D point per word', () => {
+test('embeddings: the token embedding itself, and a centred projection onto two orthogonal directions', () => {
   const e = model.embeddings();
-  assert.equal(e.words.length, e.vectors.length);
-  assert.equal(e.projected[0].length, 2);
+  const { rows, cols, data } = model.toJSON().parameters.token_embedding;
+  assert.equal(e.words.length, rows);
+  assert.deepEqual(e.vectors.flat(), data);
+  assert.equal(e.vectors[0].length, cols);
   assert.ok(e.words.includes('bank'));
+  // PCA: the points are centred, the two components uncorrelated, the first the wider one
+  const column = (c) => e.projected.map((p) => p[c]);
+  const dot = (a, b) => a.reduce((s, x, i) => s + x * b[i], 0);
+  const [x, y] = [column(0), column(1)];
+  const scale = dot(x, x);
+  assert.equal(e.projected.length, rows);
+  assert.ok(Math.abs(x.reduce((s, v) => s + v, 0)) < 1e-9 * Math.sqrt(scale));
+  assert.ok(Math.abs(y.reduce((s, v) => s + v, 0)) < 1e-9 * Math.sqrt(scale));
+  assert.ok(Math.abs(dot(x, y)) < 1e-9 * scale);
+  assert.ok(dot(x, x) >= dot(y, y) && dot(y, y) > 0);
 });
 
 test('toJSON -> loadModel reproduces predictions and the step', () => {
@@ -51,7 +63,7 @@ test('config and learning rate', () => {
   m.dispose();
 });
 
-test('loss on given sentences: lower after training, and the same as C++ on the same weights', () => {
+test('loss on given sentences: lower after training, and the same from a saved and reloaded copy', () => {
   const fresh = engine.createModel();
   const sentences = engine.corpus().test.slice(0, 20);
   const before = fresh.loss(sentences);

@@ -34,6 +34,23 @@ const attentionArgs = fc.record({
   weights: fc.oneof(matrix, hostile),
 }, { requiredKeys: [] });
 
+// Well-formed calls with extreme finite entries: random shapes rarely agree, so without these the
+// engine would seldom compute anything, and its overflow checks would go unexercised.
+const finite = fc.oneof(fc.constantFrom(1e308, -1e308, 1e200, -1e154, 5e-324, 0), fc.double({ min: -10, max: 10, noNaN: true }));
+const sized = (rows, cols) => fc.array(fc.array(finite, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+const size = fc.integer({ min: 1, max: 3 });
+const shaped = fc.record({ m: size, n: size, d: size, dv: size, focus: fc.integer({ min: -1, max: 2 }) })
+  .chain(({ m, n, d, dv, focus }) => fc.record({
+    queries: sized(m, d), keys: sized(n, d), values: sized(n, dv), weights: sized(m, n),
+    embeddings: sized(n, d), wq: sized(d, d), wk: sized(d, d), wv: sized(d, dv),
+    focus: fc.constant(Math.min(focus, n - 1)),
+    // attend's target is (m x dv); self-attention's is (1 x dv) with a focus token, else (n x dv)
+    target: fc.oneof(sized(m, dv), sized(Math.min(focus, n - 1) >= 0 ? 1 : n, dv)),
+    normalize: fc.constantFrom('softmax', 'scaled-softmax', 'sum', 'hard'), causal: fc.constant(false),
+    learn: fc.subarray(['embeddings', 'wq', 'wk', 'wv'], { minLength: 1 }),
+    learningRate: fc.oneof(fc.constantFrom(1e308, 1e150), fc.double({ min: 1e-3, max: 10, noNaN: true })),
+  }));
+
 function allFinite(value, seen = new Set()) {
   if (typeof value === 'number') return Number.isFinite(value);
   if (value === null || typeof value !== 'object' || seen.has(value)) return true;
@@ -42,21 +59,34 @@ function allFinite(value, seen = new Set()) {
 }
 
 // Returns finite numbers or throws an Error with a message; the engine answers correctly after.
+// The finiteness check stays outside the try: inside, its AssertionError (an Error with a
+// message) would be taken for the engine's clear error, and the property could never fail.
 function wellBehaved(call) {
+  let result;
   try {
-    const result = call();
-    assert.ok(allFinite(result), `a non-finite number came back: ${JSON.stringify(result)?.slice(0, 200)}`);
+    result = call();
   } catch (error) {
     assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
     assert.ok(error.message.length > 0, 'an Error without a message');
+    result = null;
   }
+  assert.ok(allFinite(result), `a non-finite number came back: ${JSON.stringify(result)?.slice(0, 200)}`);
   assert.deepEqual(engine.attend({ queries: [ex.queries[0]], keys: ex.keys, values: ex.values }).scores, [[1, 2, 5]]);
   assert.equal(({}).polluted, undefined, 'Object.prototype was polluted');
 }
 
+test('inputs that overflow a double give a clear Error, not Infinity', () => {
+  assert.throws(() => engine.weightedSum({ weights: [[1e308, 1e308]], values: [[1e308], [1e308]] }),
+    { name: 'Error', message: /^weighted sum: the output \(1x1\) has a non-finite value at row 0, column 0/ });
+  assert.throws(() => engine.attentionGradients({ queries: [[1]], keys: [[1]], values: [[1]], target: [[1e308]] }),
+    { name: 'Error', message: 'learning: the loss overflows (the output is too far from the target); bring the target closer' });
+  assert.throws(() => engine.descend({ ...ex, target: [[0, 100, 0]], learn: ['wv'], learningRate: 1e308, focus: 0 }),
+    { name: 'Error', message: 'learning: the step overflows (learning rate 1e+308 times the gradient exceeds 1.8e308); take a smaller learning rate' });
+});
+
 for (const name of ['attend', 'attentionGradients', 'selfAttention', 'descend', 'weightedSum']) {
   test(`${name} with random and hostile arguments`, () => {
-    fc.assert(fc.property(fc.oneof(attentionArgs, hostile), (args) => wellBehaved(() => engine[name](args))), { numRuns: RUNS });
+    fc.assert(fc.property(fc.oneof(attentionArgs, hostile, shaped), (args) => wellBehaved(() => engine[name](args))), { numRuns: RUNS });
   });
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("test sentences use (context word, distance) pairs never seen in train
     }
 }
 
-TEST_CASE("the corpus is the same on every call; the split is fixed") {
+TEST_CASE("the corpus is the same on every call, the split is fixed") {
     CHECK(corpus().train.size() > 1400);
     CHECK(corpus().test.size() == 180);
     CHECK(&corpus() == &corpus());

@@ -25,7 +25,7 @@ TEST_CASE("a save/load round trip reproduces the logits exactly and keeps the st
     CHECK(loaded->model().config().d == 16);
     const Matrix before = t.model().forward(kProbe).logits->value;
     const Matrix after = loaded->model().forward(kProbe).logits->value;
-    CHECK((before - after).cwiseAbs().maxCoeff() == 0);
+    CHECK(ae::test::max_abs_diff(before, after) == 0);
     CHECK(save_json(*loaded) == save_json(t));
 }
 

@@ -28,6 +28,13 @@ Matrix softmax_by_hand(const Matrix& s) {
     return w;
 }
 
+// Step 7's loss written out with Eigen alone, A the focus: 1/2 |softmax(q_A K^T) V - target|^2,
+// for finite differences that owe nothing to the engine.
+double loss_by_hand(const Matrix& x) {
+    const Matrix q = (x * ex.wq).topRows(1), k = x * ex.wk, v = x * ex.wv;
+    return 0.5 * (softmax_by_hand(q * k.transpose()) * v - ex.target).squaredNorm();
+}
+
 // Step 7's learning problem, as the page poses it: A is the focus, the default target.
 LearningProblem problem(const std::string& normalize = ex.normalize) {
     return {ex.embeddings, ex.wq, ex.wk, ex.wv, with_normalizer(normalize), 0, ex.target};
@@ -46,7 +53,7 @@ TEST_CASE("page defaults come from the worked example") {
     CHECK(ex.normalize == "softmax");
     CHECK(ex.temperature == 1);
     CHECK(ex.embeddings.isIdentity());
-    CHECK_MATRIX_NEAR(ex.target, row({0, 1, 0}), 0);
+    CHECK_MATRIX_NEAR(ex.target, row({1.5, -1, 0.5}), 0);
 }
 
 TEST_CASE("steps 1-3: tokens, q/k/v and scores") {
@@ -111,14 +118,34 @@ TEST_CASE("step 7: loss and every gradient the page shows, from the formulas") {
     CHECK_MATRIX_NEAR(l.s.queries->grad.row(0), ds * ex.keys, 1e-15);
     CHECK_MATRIX_NEAR(l.s.keys->grad, ds.transpose() * q, 1e-15);
     CHECK_MATRIX_NEAR(l.s.values->grad, w.transpose() * d, 1e-15);
-    // one-hot tokens: the matrices' gradients repeat the vectors' (the page's <details> says so)
-    CHECK_MATRIX_NEAR(l.grad("wq"), l.s.queries->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.grad("wk"), l.s.keys->grad, 1e-15);
-    CHECK_MATRIX_NEAR(l.grad("wv"), l.s.values->grad, 1e-15);
-    // the counterfactual sentences: more of A or C raises the loss, more of B lowers it
-    CHECK(dw(0, 0) > 0);
-    CHECK(dw(0, 1) < 0);
-    CHECK(dw(0, 2) > 0);
+    // dL/dW = X^T dL/d(XW); with one-hot tokens (X = I) that repeats the vectors' gradients, as
+    // the page's <details> says
+    Matrix dq = Matrix::Zero(3, 3);
+    dq.row(0) = ds * ex.keys;
+    CHECK_MATRIX_NEAR(l.grad("wq"), ex.embeddings.transpose() * dq, 1e-15);
+    CHECK_MATRIX_NEAR(l.grad("wk"), ex.embeddings.transpose() * (ds.transpose() * q), 1e-15);
+    CHECK_MATRIX_NEAR(l.grad("wv"), ex.embeddings.transpose() * (w.transpose() * d), 1e-15);
+    // the counterfactual sentences: more of A lowers the loss, more of B raises it
+    CHECK(dw(0, 0) < 0);
+    CHECK(dw(0, 1) > 0);
+}
+
+// The explanation's story, told by the default target's gradients under the default normaliser:
+// "a bit more of A's value and a bit less of B's" (A's score up, B's down: A's query and B's key
+// apart), and "C's value larger in its first entry, smaller in its third". Descent moves each
+// number against its gradient, so "up" is a negative gradient.
+TEST_CASE("step 7: the default target's gradients have the explanation's signs") {
+    Learning l;
+    const Matrix& gs = l.s.scores->grad;
+    CHECK(gs(0, 0) < 0);   // A's score for A up
+    CHECK(gs(0, 1) > 0);   // A's score for B down
+    CHECK(l.s.weights->grad(0, 0) < 0);   // more of A's value helps
+    CHECK(l.s.weights->grad(0, 1) > 0);   // more of B's value hurts
+    const Matrix& gv = l.s.values->grad;
+    CHECK(gv(2, 0) < 0);   // C's value, entry 1 up
+    CHECK(gv(2, 2) > 0);   // C's value, entry 3 down
+    // pulling A's query and B's key apart: B's key moves against A's query (gradient = ds_B * q)
+    CHECK_MATRIX_NEAR(l.s.keys->grad.row(1), gs(0, 1) * ex.queries.row(0), 1e-15);
 }
 
 TEST_CASE("step 7: the default nudge agrees with the gradient, and ten steps lower the loss") {
@@ -143,24 +170,49 @@ TEST_CASE("step 7: the default nudge agrees with the gradient, and ten steps low
     }
 }
 
-TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient; soft gives the sliver one") {
+TEST_CASE("step 8: hard attention gives scores, queries and keys no gradient, soft gives the sliver one") {
     Learning hard("hard"), soft("softmax");
     CHECK(hard.s.scores->grad.isZero(0));
     CHECK(hard.s.queries->grad.isZero(0));
     CHECK(hard.s.keys->grad.isZero(0));
-    CHECK_MATRIX_NEAR(hard.s.values->grad, rows({{0, 0, 0}, {0, 0, 0}, {1, 0, 1}}), 0);
+    CHECK_MATRIX_NEAR(hard.s.values->grad, rows({{0, 0, 0}, {0, 0, 0}, {-0.5, 2, 0.5}}), 0);   // o - t = C's value - target
     // A has the smallest softmax weight (0.017) and still gets a key and value gradient
     CHECK(soft.s.weights->value(0, 0) < 0.02);
     CHECK(soft.s.keys->grad.row(0).norm() > 0);
     CHECK(soft.s.values->grad.row(0).norm() > 0);
 }
 
+// Step 8's button: 30 steps of the default learning rate on Wq and Wk only (where to look).
+// Hard attention never moves (no gradient reaches them); softmax learns below hard's loss.
+TEST_CASE("step 8: learning where to look, 30 steps on Wq and Wk: soft ends below hard, hard never moves") {
+    auto run = [](const std::string& normalize) {
+        LearningProblem p = problem(normalize);
+        const double first = learn(p).loss;
+        for (int i = 0; i < 30; ++i) p = descend(p, {"wq", "wk"}, ex.learning_rate);
+        return std::pair<double, double>{first, learn(p).loss};
+    };
+    const auto [soft_first, soft_last] = run("softmax");
+    const auto [hard_first, hard_last] = run("hard");
+    CHECK(hard_last == hard_first);
+    CHECK(soft_last < soft_first);
+    CHECK(soft_last < hard_last);
+}
+
 TEST_CASE("step 9: the token vectors' gradient, and one step of the default size lowers the loss") {
     Learning l;
-    CHECK(l.grad("embeddings").norm() > 0);
+    Matrix numeric(3, 3);   // central differences of the loss written out by hand
+    for (Eigen::Index i = 0; i < numeric.size(); ++i) {
+        const double h = 1e-6;
+        Matrix up = ex.embeddings, down = ex.embeddings;
+        up(i) += h;
+        down(i) -= h;
+        numeric(i) = (loss_by_hand(up) - loss_by_hand(down)) / (2 * h);
+    }
+    CHECK(l.loss == doctest::Approx(loss_by_hand(ex.embeddings)).epsilon(1e-15));
+    CHECK_MATRIX_NEAR(l.grad("embeddings"), numeric, 1e-8);
     const LearningProblem next = descend(problem(), {"embeddings"}, ex.embedding_rate);
     // the step moved the token vectors against their gradient, and nothing else
-    CHECK_MATRIX_NEAR(next.embeddings, ex.embeddings - ex.embedding_rate * l.grad("embeddings"), 1e-15);
+    CHECK_MATRIX_NEAR(next.embeddings, ex.embeddings - ex.embedding_rate * numeric, 1e-8);
     CHECK_MATRIX_NEAR(next.wq, ex.wq, 0);
     CHECK(learn(next).loss < l.loss);
 }

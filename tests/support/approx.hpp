@@ -1,10 +1,12 @@
-// Matrix comparisons for doctest: every entry within an absolute tolerance.
+// Matrix comparisons for doctest: every entry within an absolute tolerance, and a NaN anywhere
+// fails (std::max and Eigen's maxCoeff both drop a NaN, which would let a NaN result pass).
 #pragma once
 
 #include "engine/tensor.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <sstream>
 
 namespace ae::test {
@@ -23,6 +25,16 @@ inline Matrix rows(std::initializer_list<std::initializer_list<double>> rs) {
     return m;
 }
 
+// max(worst, err), except that a NaN wins and stays.
+inline double nan_max(double worst, double err) { return std::isnan(err) || err > worst ? err : worst; }
+
+// max |a - b| over all entries (same shapes); NaN if any difference is NaN.
+inline double max_abs_diff(const Matrix& a, const Matrix& b) {
+    double worst = 0;
+    for (Eigen::Index i = 0; i < a.size(); ++i) worst = nan_max(worst, std::abs(a(i) - b(i)));
+    return worst;
+}
+
 #define CHECK_MATRIX_NEAR(actual, expected, tol)                                                        \
     do {                                                                                                \
         const ae::Matrix a_ = (actual), e_ = (expected);                                                \
@@ -31,7 +43,7 @@ inline Matrix rows(std::initializer_list<std::initializer_list<double>> rs) {
         INFO(msg_.str());                                                                               \
         REQUIRE(a_.rows() == e_.rows());                                                                \
         REQUIRE(a_.cols() == e_.cols());                                                                \
-        CHECK((a_ - e_).cwiseAbs().maxCoeff() <= (tol));                                                \
+        CHECK(ae::test::max_abs_diff(a_, e_) <= (tol));                                                \
     } while (0)
 
 }  // namespace ae::test

@@ -1,6 +1,8 @@
 // Implementation of the finite-difference gradient check.
 #include "support/gradcheck.hpp"
 
+#include "support/approx.hpp"
+
 #include "engine/ops.hpp"
 #include "engine/rng.hpp"
 
@@ -44,7 +46,7 @@ GradCheck gradcheck(const Function& f, const std::vector<Matrix>& inputs, double
                 };
                 numeric(r, c) = (at(h) - at(-h)) / (2 * h);
                 const double err = std::abs(numeric(r, c) - leaves[i]->grad(r, c)) / std::max(1.0, std::abs(numeric(r, c)));
-                result.max_error = std::max(result.max_error, err);
+                result.max_error = nan_max(result.max_error, err);
             }
         result.numeric.push_back(numeric);
     }

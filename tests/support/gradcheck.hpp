@@ -11,7 +11,7 @@ namespace ae::test {
 using Function = std::function<Tensor(const std::vector<Tensor>&)>;
 
 struct GradCheck {
-    double max_error = 0;   // max over all inputs and entries of |analytic - numeric| / max(1, |numeric|)
+    double max_error = 0;   // max over all inputs and entries of |analytic - numeric| / max(1, |numeric|); NaN if any is
     std::vector<Matrix> analytic;
     std::vector<Matrix> numeric;
 };

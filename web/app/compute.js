@@ -1,16 +1,20 @@
 // Everything the walkthrough shows, computed by the engine from the page state. No DOM here:
 // sections only draw what this returns. An engine error in one part is kept as that part's
-// `error` (its message for the reader) and does not stop the other parts.
+// `error` (its message in the reader's words) and does not stop the other parts.
 import { identity } from './dom.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
 
+// What the reader is told of an engine error: the engine's reason alone ("the scores of A add up
+// to 0, …"), without the name of the operation that a JS caller's message starts with.
+export const reason = (error) => error.reason ?? error.message;
+
 function attempt(f) {
   try {
     return f();
   } catch (error) {
-    return { error: error.message };
+    return { error: reason(error) };
   }
 }
 
@@ -25,13 +29,19 @@ export function inputs(state) {
   };
 }
 
-export function learningArgs(state, normalize = state.normalize) {
-  return { ...inputs(state), normalize, temperature: state.temperature, focus: FOCUS, target: state.target };
+// Steps 7-9's learning problem; `tokens` name the queries in the engine's messages ("A").
+export function learningArgs(state, tokens, normalize = state.normalize) {
+  return { ...inputs(state), normalize, temperature: state.temperature, focus: FOCUS, target: state.target, tokens };
 }
 
 // Σ coefficients[i]·numbers[i], by the engine (the page does no arithmetic of its own on results).
 export function combine(engine, coefficients, numbers) {
   return engine.weightedSum({ weights: [coefficients], values: numbers.map((x) => [x]) }).output[0][0];
+}
+
+// The rows of diag(coefficients)·rows: row j is coefficients[j] times rows[j], by the engine.
+function scaledRows(engine, coefficients, rows) {
+  return engine.weightedSum({ weights: coefficients.map((w, j) => coefficients.map((_, k) => (j === k ? w : 0))), values: rows }).output;
 }
 
 export function compute(engine, example, state) {
@@ -46,10 +56,10 @@ export function compute(engine, example, state) {
   }
   const stated = { weights: example.statedWeights, output: engine.weightedSum({ weights: example.statedWeights, values }).output };
   const chosen = state.stated ? stated : normalizers[state.normalize];
-  // Each value scaled by its weight: the rows of diag(weights)·V, summed by the engine as output.
-  const parts = chosen.weights
-    ? engine.weightedSum({ weights: chosen.weights[0].map((w, j) => chosen.weights[0].map((_, k) => (j === k ? w : 0))), values }).output
-    : null;
+  // Each value scaled by its weight (summed by the engine as the output).
+  const parts = chosen.weights ? scaledRows(engine, chosen.weights[0], values) : null;
+  // The products in each of A's dot products: products[j][i] = q_i · (key j)_i.
+  const products = keys.map((k) => scaledRows(engine, query[0], k.map((x) => [x])).map((row) => row[0]));
 
   return {
     embeddings: base.embeddings,
@@ -61,8 +71,12 @@ export function compute(engine, example, state) {
     stated,
     chosen,
     parts,
-    learning: attempt(() => engine.selfAttention({ ...learningArgs(state), tokens: example.tokens })),
-    hard: attempt(() => engine.selfAttention({ ...learningArgs(state, 'hard'), tokens: example.tokens })),
-    soft: attempt(() => engine.selfAttention({ ...learningArgs(state, 'softmax'), tokens: example.tokens })),
+    products,
+    // the sum of A's scores (what divide-by-sum divides by), when it has one
+    scoreSum: normalizers.softmax.scores ? combine(engine, keys.map(() => 1), normalizers.softmax.scores[0]) : null,
+    learning: attempt(() => engine.selfAttention(learningArgs(state, example.tokens))),
+    hard: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'hard'))),
+    soft: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'softmax'))),
+    scaled: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'scaled-softmax'))),
   };
 }

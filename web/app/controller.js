@@ -38,6 +38,8 @@ export class Controller {
   }
 
   #readHash() {
+    const hash = location.hash.slice(1);
+    if (hash && document.getElementById(decodeURIComponent(hash))) return;   // a link within the page (#glossary), not settings
     this.load(location.hash);
     this.written = location.hash.slice(1);
   }

@@ -50,6 +50,11 @@ export function num(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
 }
 
+// [1, −2, 0.5] as the page writes a vector; attrs(i) adds attributes to entry i's number.
+export function vector(xs, attrs = () => ({})) {
+  return h('span', { class: 'vector' }, '[', xs.map((x, i) => [i ? ', ' : '', num(x, attrs(i))]), ']');
+}
+
 // A fraction shown as a percentage (0.8333 -> "83.3%"), exact value in data-value.
 export function percent(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, `${fmt(Math.round(x * 1000) / 10)}%`);
@@ -63,3 +68,6 @@ export function factor(x) {
 export function identity(n) {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
 }
+
+// "the scores …" -> "The scores …", for a sentence that starts with a computed phrase.
+export const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,5 +1,5 @@
 // Boots the page: starts the engine download at once, loads the widgets alongside it, mounts
-// every walkthrough widget into its section and wires the page-level reset. If WebAssembly or
+// the glossary and every walkthrough widget and wires the page-level reset. If WebAssembly or
 // the engine cannot load, the page says so plainly. (No static imports: both loads start the
 // moment this file runs, instead of after the whole module graph has arrived.)
 const enginePromise = typeof WebAssembly === 'object'
@@ -9,11 +9,12 @@ const enginePromise = typeof WebAssembly === 'object'
   })
   : Promise.reject(new Error('no WebAssembly'));
 enginePromise.catch(() => {});   // handled below, once the page's modules are in
-const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js')]);
+const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js')]);
 
 async function main() {
-  const [{ Controller }, { SECTIONS }, { h }] = await pagePromise;
+  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }] = await pagePromise;
   performance.mark('attention-modules-loaded');
+  mountGlossary();   // the words need no engine
   const notices = document.getElementById('notices');
   const notify = (message, kind = 'info') => notices.append(h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss', onclick: (e) => e.target.parentElement.remove() }, '×')));

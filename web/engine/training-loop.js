@@ -63,8 +63,7 @@ export function createTrainingLoop(enginePromise, post) {
     state.pending.records.push(entry);
   }
 
-  // records: what was measured since the last message; now (when forced): the views of the
-  // model as it is, for a step between snapshots or a changed sentence.
+  // records: what was measured since the last message; now (when forced): the model as it is.
   function progress(force) {
     const now = performance.now();
     if (!force && now - state.lastPost < Math.max(MIN_MESSAGE_GAP_MS, state.progressEveryMs)) return;
@@ -78,7 +77,9 @@ export function createTrainingLoop(enginePromise, post) {
       stepsPerSecond: state.windowSteps > 0 ? (1000 * state.windowSteps) / Math.max(1, now - state.windowStart) : 0,
     };
     state.pending = { losses: [], accuracies: [], records: [] };
-    if (force) message.now = { step: state.step, ...views() };
+    // Forced (a stop, a single step, a load, a new sentence): the model as it is, measured too, so
+    // the reading describes the step it stopped at; the curves keep only the recorded points.
+    if (force) message.now = { step: state.step, evaluation: state.model.evaluate(), ...views() };
     state.lastPost = now;
     post(message);
   }

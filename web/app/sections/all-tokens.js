@@ -4,7 +4,7 @@ import { h, replace } from '../dom.js';
 import { tex } from '../math.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { problem, resetButton } from './common.js';
+import { problem, resetButton, usingInstead } from './common.js';
 
 export default {
   name: 'all-tokens',
@@ -19,7 +19,8 @@ export default {
     const causal = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ causal: e.target.checked }) });
     const formula = h('div', { class: 'formula' });
     const status = h('div', { role: 'status' });
-    const element = h('div', {},
+    const instead = h('p', { class: 'note', 'data-claim': 'instead' });
+    const element = h('div', {}, instead,
       h('label', { class: 'check', 'data-control': 'causal' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
       h('div', { class: 'row-of-matrices' }, heatmap.element, outputs.element), status, formula, resetButton(ctx));
     let shownFormula = null;
@@ -35,8 +36,11 @@ export default {
           const norm = state.normalize === 'sum' ? '\\operatorname{normalise}' : '\\operatorname{softmax}';
           replace(formula, tex(`\\text{output} = ${norm}\\!\\left(${scores}${state.causal ? ' + M_{\\text{causal}}' : ''}\\right) V`, { display: true }));
         }
+        instead.textContent = usingInstead(state);
+        // no old numbers beside new inputs: while the engine has no answer, the results are hidden
+        heatmap.element.hidden = outputs.element.hidden = Boolean(results.all.error);
         if (results.all.error) {
-          replace(status, problem(results.all.error));
+          replace(status, problem(`${results.all.error}. Pick softmax in step 4, or change a score.`));
           return;
         }
         replace(status);

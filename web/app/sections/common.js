@@ -1,11 +1,16 @@
 // Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
-import { h } from '../dom.js';
+import { capital, h } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 
 export const KIND = { q: 'query', k: 'key', v: 'value' };
 export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
 export const WEIGHT = { q: 'wq', k: 'wk', v: 'wv' };
 export const RESULT = { q: 'queries', k: 'keys', v: 'values' };
+
+// Whether two vectors or matrices hold the same numbers (within tol).
+export function sameNumbers(a, b, tol = 0) {
+  return a.length === b.length && a.every((x, i) => (Array.isArray(x) ? sameNumbers(x, b[i], tol) : Math.abs(x - b[i]) <= tol));
+}
 
 export function replaceCell(matrix, r, c, value) {
   return matrix.map((row, i) => (i === r ? row.map((x, j) => (j === c ? value : x)) : row));
@@ -51,6 +56,18 @@ export function resetButton(ctx, label = 'Reset this section') {
   return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset() }, label);
 }
 
+// A message where the numbers would be; it may start with the engine's sentence ("the scores …").
 export function problem(message) {
-  return h('p', { class: 'problem', role: 'status' }, message);
+  return h('p', { class: 'problem', role: 'status' }, capital(message));
+}
+
+// What each way of normalising is called in the text.
+export const NORMALIZER_NAME = { sum: 'divide-by-sum', softmax: 'softmax', 'scaled-softmax': 'softmax of the scores / √d', hard: 'hard attention' };
+
+// Steps 6, 7 and 9 need weights for every token (and gradients); the explanation's three weights
+// are A's alone, so with them chosen those steps say which normaliser they use instead.
+export function usingInstead(state) {
+  return state.stated
+    ? `Step 4 is set to the explanation’s weights, which exist only for A in its own example; this step uses ${NORMALIZER_NAME[state.normalize]} instead.`
+    : '';
 }

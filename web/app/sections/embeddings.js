@@ -1,10 +1,10 @@
-// Step 8: embeddings are learned the same way. The gradient is traced back to the token
+// Step 9: embeddings are learned the same way. The gradient is traced back to the token
 // vectors themselves, and a step moves them.
 import { h, num } from '../dom.js';
-import { learningArgs } from '../compute.js';
+import { learningArgs, reason } from '../compute.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { problem, resetButton } from './common.js';
+import { problem, resetButton, usingInstead } from './common.js';
 
 export default {
   name: 'embeddings',
@@ -14,10 +14,11 @@ export default {
     const t = ctx.tokens;
     const vectors = new MatrixEditor({ name: 'embedding-grads', kind: 'x', rowLabels: t, cols: 3, caption: 'token vectors and their gradients', cellLabel: (r, c) => `token ${t[r]}, entry ${c + 1}` });
     const status = h('div', { role: 'status' });
+    const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each embedding step' });
     const step = () => {
       const state = ctx.state();
-      const args = learningArgs(state);
+      const args = learningArgs(state, ctx.tokens);
       try {
         const next = ctx.engine.descend({ ...args, learn: ['embeddings'], learningRate: state.embeddingRate });
         const patch = state.mode === 'direct'
@@ -25,27 +26,29 @@ export default {
           : { embeddings: next.embeddings };
         const refused = ctx.update(patch);
         if (refused) {
-          status.replaceChildren(problem(`Not moved: ${refused}. Lower the step size.`));
+          status.replaceChildren(problem(`Not moved: ${refused}. Lower the learning rate.`));
           return;
         }
-        history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch })).loss, { 'data-loss': '' })));
+        history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch }, ctx.tokens)).loss, { 'data-loss': '' })));
       } catch (error) {
-        status.replaceChildren(problem(error.message));
+        status.replaceChildren(problem(`No step: ${reason(error)}.`));
       }
     };
     const rate = new FieldInput({
-      field: 'embeddingRate', label: 'step size for the token vectors', attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
+      field: 'embeddingRate', label: 'learning rate for the token vectors', attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
     });
-    const element = h('div', {}, vectors.element, status,
-      h('p', { 'data-control': 'descend' }, h('label', {}, 'step size ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
+    const element = h('div', {}, instead, vectors.element, status,
+      h('p', { 'data-control': 'descend' }, h('label', {}, 'learning rate ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
       history, resetButton(ctx));
     return {
       element,
       render(state, results) {
         rate.set(state.embeddingRate);
+        instead.textContent = usingInstead(state);
         const L = results.learning;
         if (L.error) {
-          status.replaceChildren(problem(L.error));
+          vectors.set(results.embeddings);   // the vectors, without gradients the engine could not compute
+          status.replaceChildren(problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
           return;
         }
         status.replaceChildren();

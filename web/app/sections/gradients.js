@@ -2,17 +2,14 @@
 // and the gradient of every number appear beside it; the counterfactual question is answered
 // from the gradients; a nudge checks a gradient against a measured change; a step descends.
 import { fmt, h, num, replace } from '../dom.js';
-import { FOCUS, combine, learningArgs } from '../compute.js';
+import { FOCUS, combine, learningArgs, reason } from '../compute.js';
 import { tex } from '../math.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton } from './common.js';
+import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
+import { gradientStory } from './gradient-story.js';
 
 const KINDS = ['q', 'k', 'v'];
-
-function vector(xs) {
-  return h('span', { class: 'vector' }, '[', xs.map((x, i) => [i ? ', ' : '', num(x)]), ']');
-}
 
 export default {
   name: 'gradients',
@@ -36,6 +33,7 @@ export default {
       cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
     }));
     const loss = h('p', { class: 'loss' });
+    const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const counterfactual = h('div', { class: 'counterfactual', role: 'status', 'aria-live': 'polite' });
 
     // Nudge: change one number by epsilon, compare the measured loss change with the prediction.
@@ -49,9 +47,15 @@ export default {
       const state = ctx.state();
       const [kind, r, c] = choices.value.split(',');
       const w = WEIGHT[kind];
-      const before = ctx.engine.selfAttention(learningArgs(state));
       const next = { [w]: replaceCell(state[w], Number(r), Number(c), state[w][r][c] + state.epsilon) };
-      const after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }));
+      let before, after;
+      try {
+        before = ctx.engine.selfAttention(learningArgs(state, ctx.tokens));
+        after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }, ctx.tokens));
+      } catch (error) {
+        replace(nudgeResult, problem(`No nudge: ${reason(error)}.`));
+        return;
+      }
       const measured = combine(ctx.engine, [1, -1], [after.loss, before.loss]);
       const predicted = combine(ctx.engine, [state.epsilon], [before.grad[w][r][c]]);
       const refused = ctx.update(next);
@@ -71,6 +75,7 @@ export default {
       onchange: () => ctx.update({ learn: learnBoxes.filter((b) => b.checked).map((b) => b.value) }),
     }));
     const stepStatus = h('p', { class: 'note', role: 'status' });
+    const modeNote = h('p', { class: 'note' });
     const step = (count) => {
       let state = ctx.state();
       if (state.learn.length === 0) {
@@ -79,19 +84,19 @@ export default {
       }
       try {
         for (let i = 0; i < count; i++) {
-          const next = ctx.engine.descend({ ...learningArgs(state), learn: state.learn, learningRate: state.learningRate });
+          const next = ctx.engine.descend({ ...learningArgs(state, ctx.tokens), learn: state.learn, learningRate: state.learningRate });
           state = { ...state, wq: next.wq, wk: next.wk, wv: next.wv };
-          const after = ctx.engine.selfAttention(learningArgs(state)).loss;
+          const after = ctx.engine.selfAttention(learningArgs(state, ctx.tokens)).loss;
           history.append(h('li', {}, num(after, { 'data-loss': '' })));
         }
         const refused = ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
         stepStatus.textContent = refused ? `Not taken: ${refused}. Lower the learning rate.` : '';
       } catch (error) {
-        stepStatus.textContent = error.message;
+        stepStatus.textContent = `No step: ${reason(error)}.`;
       }
     };
 
-    const element = h('div', {},
+    const element = h('div', {}, instead,
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
       h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
@@ -103,7 +108,7 @@ export default {
       counterfactual,
       h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon.element, ' ',
         h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
-      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'),
+      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'), modeNote,
         KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
         h('label', {}, ' learning rate ', rate.element), ' ',
         h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
@@ -119,14 +124,21 @@ export default {
         epsilon.set(state.epsilon);
         rate.set(state.learningRate);
         learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
+        modeNote.textContent = state.mode === 'direct'
+          ? 'The tokens are one-hot, so Wq, Wk and Wv are the query, key and value tables above, row by row: a step moves those numbers.' : '';
         for (const option of choices.options) {
           const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));
           option.textContent = state.mode === 'direct'
             ? `${KIND[kind]} of ${t[r]}, entry ${c + 1}` : `W${kind} row ${r + 1}, column ${c + 1}`;
         }
+        instead.textContent = usingInstead(state);
+        // no old numbers beside new inputs: without the engine's answer, results and gradients go
+        for (const m of [output, scores, weights]) m.element.hidden = Boolean(L.error);
         if (L.error) {
           replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
           replace(counterfactual);
+          for (const v of [query, keys, values]) v.render(state, results);
+          matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]]));
           return;
         }
         output.set(L.output);
@@ -137,15 +149,7 @@ export default {
         keys.render(state, results, L.grad.keys);
         values.render(state, results, L.grad.values);
         matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]], L.grad[WEIGHT[KINDS[i]]]));
-        const gw = L.grad.weights[0], gs = L.grad.scores[0];
-        replace(counterfactual, h('ul', {}, t.map((name, j) => h('li', {},
-          `A bit more of ${name}’s value would make the loss go ${gw[j] > 0 ? 'up' : gw[j] < 0 ? 'down' : 'nowhere'} (∂L/∂weight = `, num(gw[j]), '). ',
-          gs[j] === 0 ? 'Its score gets no gradient (∂L/∂score = '
-            : `Counting what it takes from the others (the weights share one unit), its score should go ${gs[j] > 0 ? 'down' : 'up'}: ${t[FOCUS]}’s query and ${name}’s key move ${gs[j] > 0 ? 'apart' : 'closer'} (∂L/∂score = `,
-          num(gs[j]), ').'))),
-        h('p', {}, `Gradient descent moves ${t[FOCUS]}’s query against ∂L/∂q = `, vector(L.grad.queries[FOCUS]),
-          ` and each value against its own gradient: would a different ${t[2]} value have helped? ∂L/∂v = `, vector(L.grad.values[2]),
-          ' says which entries to raise (negative) and which to lower (positive).'));
+        replace(counterfactual, gradientStory(t, L));
       },
     };
   },

@@ -1,11 +1,31 @@
 // Step 4: normalize (“normalise” in the page's prose). The same scores turned into weights by
-// divide-by-sum, softmax and scaled softmax; a temperature slider; what divide-by-sum does with
-// negative or cancelling scores.
-import { fmt, h, replace } from '../dom.js';
+// divide-by-sum, softmax and scaled softmax; softmax worked on the reader's scores; a temperature
+// slider; what divide-by-sum does with negative or cancelling scores.
+import { fmt, h, num, replace } from '../dom.js';
 import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';
-import { resetButton } from './common.js';
+import { NORMALIZER_NAME, problem, resetButton } from './common.js';
+
+// One weight of softmax worked on the reader's scores: the largest, e^(s/T) over the sum.
+function softmaxWorked(t, soft, temperature) {
+  const s = soft.scores[0], w = soft.weights[0];
+  const j = w.indexOf(Math.max(...w));
+  const power = (x) => (temperature === 1 ? `e^{${fmt(x)}}` : `e^{${fmt(x)}/${fmt(temperature)}}`);
+  return ['In words (w is a weight, s a score, Σ means “add up over every token”): ',
+    'raise e (about 2.718) to the power of each score, then divide each result by their total. ',
+    'The results are all positive and add up to one, and a larger score always gets a larger weight. ',
+    `Here ${t[j]}’s weight is `, tex(`\\frac{${power(s[j])}}{${s.map(power).join(' + ')}}`), ' = ', num(w[j]), '.'];
+}
+
+// Divide-by-sum with a negative total: each weight is the score over a negative number, so the
+// lowest score gets the largest weight.
+function reversed(t, scores, weights, total) {
+  const low = scores.indexOf(Math.min(...scores));
+  return ['A’s scores add up to a negative number (', num(total), '), and dividing by it turns their order around: ',
+    `${t[low]} has the lowest score (`, num(scores[low]), ') yet gets the most weight (', num(weights[low]), '). ',
+    'Softmax always gives the highest score the most weight.'];
+}
 
 const SHOWN = [
   ['sum', 'divide by the sum (the explanation’s shortcut)'],
@@ -26,7 +46,8 @@ export default {
       }), ` ${title}`)),
       h('label', {}, h('input', {
         type: 'radio', name: `normalize-${ctx.id}`, value: 'stated', onchange: () => ctx.update({ stated: true }),
-      }), ' the explanation’s 0.1, 0.4, 0.5'));
+      }), ' the explanation’s 0.1, 0.4, 0.5 ', h('span', { class: 'note', 'data-stated-note': '' })));
+    const worked = h('p', { class: 'worked', 'data-claim': 'softmax-worked' });
     // A log-scale slider over the field's range; its reading goes through the field's parser
     // (which keeps 3 significant digits), like a typed or linked temperature.
     const { min, max, parse } = FIELDS.temperature;
@@ -42,7 +63,7 @@ export default {
     const element = h('div', {},
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
       h('label', { class: 'slider', 'data-control': 'temperature' }, 'temperature ', slider, ' T = ', temperatureValue),
-      h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })),
+      h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })), worked,
       warnings, choice, resetButton(ctx));
     return {
       element,
@@ -58,8 +79,13 @@ export default {
         for (const input of choice.querySelectorAll('input')) {
           input.checked = state.stated ? input.value === 'stated' : input.value === state.normalize;
         }
+        choice.querySelector('[data-stated-note]').textContent = `(A’s alone: steps 6, 7 and 9 then use ${NORMALIZER_NAME[state.normalize]})`;
+        const soft = results.normalizers.softmax;
+        if (soft.error) replace(worked, problem(soft.error));
+        else replace(worked, softmaxWorked(ctx.tokens, soft, state.temperature));
         const sum = results.normalizers.sum;
         const notes = [];
+        if (!sum.error && results.scoreSum < 0) notes.push(reversed(ctx.tokens, soft.scores[0], sum.weights[0], results.scoreSum));
         if (sum.error) {
           notes.push(`Divide-by-sum fails on these scores: ${sum.error}. Softmax still works, whatever the scores.`);
         } else if (sum.weights[0].some((w) => w < 0 || w > 1)) {
@@ -68,7 +94,7 @@ export default {
             + 'with a negative score the “weights” leave 0…1, so the output is no longer a blend of the values. '
             + 'Softmax keeps every weight positive.');
         }
-        replace(warnings, notes.map((n) => h('p', { class: 'problem' }, n)));
+        replace(warnings, notes.map((n) => h('p', { class: 'problem', 'data-claim': 'divide-by-sum-warning' }, n)));
       },
     };
   },

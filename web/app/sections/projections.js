@@ -1,13 +1,23 @@
-// Step 2: query, key and value, each the token vector times a learned matrix.
-import { h } from '../dom.js';
+// Step 2: query, key and value, each the token vector times a learned matrix; one such
+// multiplication written out, and which of the example's vectors are the page's own.
+import { factor, h, num, replace, vector } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { KIND, VectorsEditor, WEIGHT, replaceCell, resetButton } from './common.js';
+
+// A's query = A's vector × Wq, entry by entry: a dot product of the vector with each column.
+function multiplication(t, x, w, q) {
+  return [`How a vector times a matrix works: ${t[0]}’s query = ${t[0]}’s vector `, vector(x), ' × Wq. ',
+    'Each entry of the result multiplies the vector entry by entry with one column of Wq and adds up: ',
+    q.map((qc, c) => [c ? '; ' : '', `entry ${c + 1} = `, x.map((xi, i) => `${i ? ' + ' : ''}${factor(xi)}·${factor(w[i][c])}`).join(''), ' = ', num(qc)]),
+    '. So ', vector(q), ` is ${t[0]}’s query.`];
+}
 
 export default {
   name: 'projections',
   title: 'Query, key, value',
   fields: ['mode', 'wq', 'wk', 'wv'],
   create(ctx) {
+    const t = ctx.tokens;
     const toggle = h('fieldset', { class: 'toggle', 'data-control': 'mode' },
       h('legend', {}, 'Where q, k and v come from'),
       ['direct', 'projected'].map((mode) => h('label', {},
@@ -20,15 +30,25 @@ export default {
       onEdit: (r, c, x) => ctx.update({ [WEIGHT[kind]]: replaceCell(ctx.state()[WEIGHT[kind]], r, c, x) }),
     }));
     const weights = h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element));
-    const element = h('div', {}, toggle, weights, h('div', { class: 'row-of-matrices' }, vectors.map((v) => v.element)),
+    const written = h('p', { class: 'written-product' });
+    const own = h('p', { class: 'note' });
+    const element = h('div', {}, toggle, weights, h('div', { class: 'row-of-matrices' }, vectors.map((v) => v.element)), own, written,
       resetButton(ctx));
     return {
       element,
       render(state, results) {
         for (const input of toggle.querySelectorAll('input')) input.checked = input.value === state.mode;
-        weights.hidden = state.mode === 'direct';
+        const direct = state.mode === 'direct';
+        weights.hidden = direct;
         matrices.forEach((m, i) => m.set(state[WEIGHT[['q', 'k', 'v'][i]]]));
         vectors.forEach((v) => v.render(state, results));
+        const q = ctx.example.queries;
+        replace(own, direct
+          ? [`The explanation gives ${t[0]}’s query and every key and value. It never needs ${t[1]}’s and ${t[2]}’s queries, so `, vector(q[1]), ' and ',
+            vector(q[2]), ' are made up by this page, for step 6, where every token asks.']
+          : '');
+        replace(written, multiplication(t, results.embeddings[0], state.wq, results.queries[0]),
+          direct ? ' A one-hot vector picks out one row of the matrix: that is why, in this mode, the rows of Wq are the queries you type.' : '');
       },
     };
   },

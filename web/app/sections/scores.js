@@ -1,10 +1,8 @@
 // Step 3: scores. A's query against every key, each dot product written out term by term,
 // beside the scores the explanation states; a slip in the explanation is pointed out kindly.
-import { factor, fmt, h, num, replace } from '../dom.js';
+import { factor, h, num, replace } from '../dom.js';
 import { FOCUS } from '../compute.js';
-import { VectorsEditor, resetButton } from './common.js';
-
-const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
 
 export default {
   name: 'scores',
@@ -23,12 +21,18 @@ export default {
         query.render(state, results);
         keys.render(state, results);
         const q = results.queries[FOCUS];
-        const scores = results.normalizers.softmax.scores[0];
+        const soft = results.normalizers.softmax;
+        if (soft.error) {
+          replace(list, problem(soft.error));
+          replace(notice);
+          return;
+        }
+        const scores = soft.scores[0];
         const stated = ctx.example.statedScores[0];
-        const exampleQuery = same(q, ctx.example.queries[FOCUS]);
+        const exampleQuery = sameNumbers(q, ctx.example.queries[FOCUS]);
         const slips = [];
         replace(list, results.keys.map((k, j) => {
-          const ours = exampleQuery && same(k, ctx.example.keys[j]);
+          const ours = exampleQuery && sameNumbers(k, ctx.example.keys[j]);
           if (ours && scores[j] !== stated[j]) slips.push(j);
           return h('li', { 'data-token': ctx.tokens[j], class: ours && scores[j] !== stated[j] ? 'slip' : '' },
             h('span', { class: 'pair' }, `${ctx.tokens[FOCUS]} · ${ctx.tokens[j]}: `),
@@ -38,9 +42,9 @@ export default {
               : h('span', { class: 'stated' }, ' (your numbers)'));
         }));
         replace(notice, slips.map((j) => h('p', {},
-          h('strong', {}, `${ctx.tokens[j]}'s score is ${fmt(scores[j])}, not ${fmt(stated[j])}. `),
-          'The method in the explanation is right; one product was added up wrongly. ',
-          'Everything after this step uses the corrected score, and you can check each term above.')));
+          h('strong', {}, `${ctx.tokens[j]}'s score is `, num(scores[j]), ', not ', num(stated[j]), '. '),
+          'The explanation’s method is right and so is every product: ', results.products[j].map((x, i) => [i ? ' + ' : '', x < 0 ? ['(', num(x), ')'] : num(x)]),
+          ' = ', num(scores[j]), '. Only the adding up slipped. Everything after this step uses the corrected score; check each term above.')));
       },
     };
   },

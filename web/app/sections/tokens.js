@@ -20,8 +20,8 @@ export default {
       render(state, results) {
         editor.set(results.embeddings);
         note.textContent = state.mode === 'direct'
-          ? 'With q, k and v typed in directly (step 2), each token is a one-hot vector: editing one switches to computing q, k and v from the tokens.'
-          : 'q, k and v are computed from these vectors (step 2).';
+          ? 'One-hot vectors: each says only which token it is.'
+          : 'Queries, keys and values are now computed from these vectors (step 2).';
       },
     };
   },

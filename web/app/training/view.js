@@ -156,9 +156,13 @@ export function createView(ctx, recorder, fork, actions) {
     const steps = recorder.steps();
     const scrubbed = state.demoView >= 0 ? recorder.snapshot(state.demoView) : null;
     const views = scrubbed ?? live;
-    const evaluation = scrubbed ? recorder.evaluation(scrubbed.step) : recorder.evaluations.at(-1);
+    // Live, a stopped run's own evaluation (live.evaluation) is newer than the last recorded one.
+    const evaluation = scrubbed ? recorder.evaluation(scrubbed.step) : live?.evaluation ?? recorder.evaluations.at(-1);
     const moment = recorder.moment();
-    if (evaluation) explain(evaluation, state, moment);
+    if (evaluation) {
+      explain(evaluation, state, moment);
+      reading.dataset.evaluatedAt = String(evaluation.step);   // which step the reading describes (tests wait on it)
+    }
     if (views) showViews(views);
     drawCurves(recorder.evaluations, moment, scrubbed ? scrubbed.step : -1);
     scrubber.max = String(Math.max(0, steps.length - 1));
@@ -298,7 +302,7 @@ export function createView(ctx, recorder, fork, actions) {
       const first = m.step - m.losses.length;
       m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
       const record = m.records.findLast((r) => r.embeddings);
-      if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings) };
+      if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings), evaluation: { step: m.now.step, ...m.now.evaluation } };
       else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
       showStep(state);
       stepText.textContent = String(m.step);

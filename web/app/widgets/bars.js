@@ -1,6 +1,6 @@
 // Horizontal bars for one row of weights (one unit of attention spread over the tokens).
 // Negative values (divide-by-sum of negative scores) draw leftwards, in a warning colour.
-import { h, num, replace } from '../dom.js';
+import { capital, h, num, replace } from '../dom.js';
 
 export class Bars {
   constructor({ name, labels, title }) {
@@ -12,7 +12,7 @@ export class Bars {
   // values: number[]; or an error message instead
   set(values, error = null) {
     if (error) {
-      replace(this.body, h('p', { class: 'problem', role: 'status' }, error));
+      replace(this.body, h('p', { class: 'problem', role: 'status' }, capital(error)));
       return;
     }
     const scale = Math.max(1, ...values.map(Math.abs));
