@@ -5,6 +5,7 @@
 #include "attention/learning.hpp"
 #include "attention/worked_example.hpp"
 #include "engine/checks.hpp"
+#include "model/baselines.hpp"
 #include "model/corpus.hpp"
 #include "model/inference.hpp"
 #include "model/serialize.hpp"
@@ -191,6 +192,19 @@ val corpus_sentences() {
         val out = val::object();
         out.set("train", strings_to_js(corpus().train));
         out.set("test", strings_to_js(corpus().test));
+        return out;
+    });
+}
+
+val training_baselines() {
+    return guard([] {
+        const Baselines b = baselines(Tokenizer::from_sentences(corpus().train), corpus().train, ModelConfig{}.context);
+        val out = val::object();
+        out.set("uniform", b.uniform);
+        out.set("unigram", b.unigram);
+        out.set("bigram", b.bigram);
+        out.set("vocabulary", b.vocabulary);
+        out.set("predictions", static_cast<double>(b.predictions));
         return out;
     });
 }

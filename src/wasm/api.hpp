@@ -20,6 +20,7 @@ val limits();                              // {maxSide, maxEntries, maxText, nor
 
 val model_defaults();                      // the default ModelConfig as an object
 val corpus_sentences();                    // {train, test}: the corpus's sentences
+val training_baselines();                  // {uniform, unigram, bigram, vocabulary, predictions} on the training sentences
 int model_create(const std::string& config_json);
 int model_load(const std::string& json);
 val model_train(int id, int steps);        // {step, loss, accuracy, losses, accuracies, elapsedMs}

@@ -14,6 +14,7 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("limits", &limits);
     emscripten::function("modelDefaults", &model_defaults);
     emscripten::function("corpus", &corpus_sentences);
+    emscripten::function("trainingBaselines", &training_baselines);
     emscripten::function("modelCreate", &model_create);
     emscripten::function("modelLoad", &model_load);
     emscripten::function("modelTrain", &model_train);

@@ -6,12 +6,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { start, values } from './browser.mjs';
+import { load } from '../js/engine.mjs';
+import { EVALUATE_EVERY } from '../../web/engine/recording.js';
+
+const engine = await load();
 
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
 
 const demo = '[data-widget=training]';
+// The tests that are not about the pace train as fast as it goes.
+const FAST = '#demoPace=0';
 const step = async (page) => Number(await page.getAttribute(`${demo} [data-step]`, 'data-step'));
 const idle = (page) => page.waitForSelector(`${demo} .training[data-running=false]`);
 const predictions = (page) => page.$$eval(`${demo} .predictions li`, (lis) => lis.map((li) => [li.dataset.word, li.querySelector('.num').dataset.value]));
@@ -28,7 +34,7 @@ async function trainTo(page, steps) {
 }
 
 test('trains in the worker to the bank accuracy bar, every view updating; pause stops the steps', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await page.evaluate(() => {
     window.longestTask = 0;
     new PerformanceObserver((list) => {
@@ -69,8 +75,127 @@ test('trains in the worker to the bank accuracy bar, every view updating; pause 
   assert.deepEqual(page.errors, []);
 });
 
-test('with attention off, retraining lands below the bar', async () => {
+test('at the default pace the accuracy is seen climbing: five or more values on the way to 95 %, 50 or more test points', async () => {
   const page = await env.open();
+  await page.waitForSelector(`${demo} [data-bank-accuracy]`);   // step 0's evaluation
+  await page.evaluate(() => {
+    // Every accuracy the reading shows, in order, as the reader would have seen it.
+    window.shownAccuracies = [];
+    const reading = document.querySelector('[data-widget=training] .reading');
+    const note = () => {
+      const value = reading.querySelector('[data-bank-accuracy]')?.dataset.value;
+      if (value !== undefined && window.shownAccuracies.at(-1) !== value) window.shownAccuracies.push(value);
+    };
+    note();
+    new MutationObserver(note).observe(reading, { childList: true, subtree: true });
+  });
+  assert.equal(await page.isChecked(`${demo} [data-control=pace] input[value="30"]`), true, 'the default pace is 30 steps/s');
+  await trainTo(page, 600);
+  const shown = (await page.evaluate(() => window.shownAccuracies)).map(Number);
+  const climb = shown.slice(0, shown.findIndex((x) => x >= 0.95));
+  assert.ok(shown.some((x) => x >= 0.95), `reached 95 %: ${shown}`);
+  assert.ok(new Set(climb).size >= 5, `distinct accuracies shown before 95 %: ${climb}`);
+  assert.ok(Number(await page.getAttribute(`${demo} [data-chart=bank-accuracy]`, 'data-points')) >= 50, 'the accuracy curve has 50 or more points');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the loss chart draws the engine’s baselines; the moment attention finds the word is marked and read out', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 200);
+  const expected = engine.trainingBaselines();
+  for (const name of ['uniform', 'unigram', 'bigram']) {
+    assert.equal(Number(await page.getAttribute(`${demo} [data-chart=loss] [data-level=${name}]`, 'data-value')), expected[name], `${name} line`);
+    assert.deepEqual(await values(page, `${demo} [data-baseline-value=${name}]`), [expected[name]], `${name} in the text`);
+  }
+  assert.ok(expected.bigram < expected.unigram && expected.unigram < expected.uniform);
+  // The moment, found here with the engine alone: the first evaluation step at which the bank
+  // row's largest weight is on the context word in most test sentences.
+  const model = engine.createModel({});
+  let moment = 0;
+  while (Math.max(...model.evaluate().headFindsContext) <= 0.5) moment = model.train(EVALUATE_EVERY).step;
+  model.dispose();
+  for (const chart of ['loss', 'bank-accuracy']) {
+    assert.equal(Number(await page.getAttribute(`${demo} [data-chart=${chart}] [data-mark=moment]`, 'data-x')), moment, `marked on the ${chart} chart`);
+  }
+  assert.equal(Number(await page.getAttribute(`${demo} .reading [data-moment]`, 'data-moment')), moment);
+  assert.match(await page.textContent(`${demo} .reading [data-moment]`), new RegExp(`At step ${moment} `));
+});
+
+// The heatmap's numbers under the first head, row by row, as the page shows them.
+const heatmapNumbers = (page) => page.$$eval(`${demo} [data-heatmap=head-0] .heat .num`, (els) => els.map((e) => Number(e.dataset.value)));
+const labelBoxes = (page) => page.$$eval(`${demo} [data-scatter] [data-label]`, (els) => els.map((e) => e.getBBox()).map(({ x, y, width, height }) => ({ x, y, width, height })));
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('the scrubber redraws a recorded step exactly as it was; the link keeps the position; labels never overlap', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 600);
+  const text = 'the boy saw the river bank';   // the demo's default sentence
+  // Step 100 with the engine alone: the heatmap and the next words the page must show there.
+  const model = engine.createModel({});
+  model.train(100);
+  const expected = { heat: model.attention(text).layers[0].heads[0].flat(), words: model.predict(text, 5).map((p) => [p.word, String(p.probability)]) };
+  model.dispose();
+  const live = await heatmapNumbers(page);
+  const steps = await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => Number(el.max) + 1);
+  assert.equal(steps, 61, 'a snapshot every 10 steps, 0 to 600');
+  const boxes = [];
+  for (const index of [60, 30, 10, 3, 0]) {
+    await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el, i) => { el.value = String(i); el.dispatchEvent(new Event('input')); }, index);
+    assert.equal(await page.getAttribute(`${demo} [data-shown-step]`, 'data-shown-step'), String(index * 10));
+    boxes.push(await labelBoxes(page));
+  }
+  for (const frame of boxes) {
+    assert.equal(frame.length, 3);
+    frame.forEach((a, i) => frame.slice(i + 1).forEach((b) => assert.ok(!overlap(a, b), `labels overlap: ${JSON.stringify([a, b])}`)));
+  }
+  await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => { el.value = '10'; el.dispatchEvent(new Event('input')); });
+  assert.deepEqual(await heatmapNumbers(page), expected.heat, 'the heatmap of step 100');
+  assert.deepEqual(await predictions(page), expected.words, 'the next words of step 100');
+  assert.equal(Number(await page.getAttribute(`${demo} [data-chart=loss] [data-mark=shown]`, 'data-x')), 100, 'the charts mark the step shown');
+  await page.waitForFunction(() => /demoView=100/.test(location.hash));
+  // The link replays the run and shows the same step.
+  const other = await env.open(await page.evaluate(() => location.hash));
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-shown-step]')?.dataset.shownStep === '100', null, { timeout: 60000 });
+  assert.deepEqual(await heatmapNumbers(other), expected.heat, 'the link shows the heatmap of step 100');
+  await page.click(`${demo} [data-action=newest]`);
+  assert.deepEqual(await heatmapNumbers(page), live, 'back to the newest');
+  assert.deepEqual(page.errors, []);
+});
+
+// The bank-accuracy chart's curves: [points, last value] of this run (0) and the fork (1).
+const bankCurves = (page) => page.$$eval(`${demo} [data-chart=bank-accuracy] path[data-series]`, (paths) => paths.map((p) => [Number(p.dataset.points), Number(p.dataset.last)]));
+
+test('a fork overlays a second, named curve; attention off is one click; the link replays both', async () => {
+  const page = await env.open(FAST);
+  await trainTo(page, 200);
+  await page.click(`${demo} [data-action=compare-attention]`);
+  await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="1"]')?.dataset.points === '21');
+  const [run, fork] = await bankCurves(page);
+  assert.equal(run[0], 21, 'this run: 21 evaluations, 0 to 200');
+  assert.ok(run[1] >= 0.95 && fork[1] <= 0.65, `with attention ${run[1]}, without ${fork[1]}`);
+  assert.match(await page.textContent(`${demo} [data-chart=bank-accuracy] .legend`), /this run.*fork: attention off/);
+  await page.waitForFunction(() => /demoFork=attention%3A0%400/.test(location.hash));
+  const other = await env.open(await page.evaluate(() => location.hash));
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="1"]')?.dataset.points === '21', null, { timeout: 60000 });
+  await other.waitForFunction(() => document.querySelector('[data-widget=training] [data-chart=bank-accuracy] path[data-series="0"]')?.dataset.points === '21', null, { timeout: 60000 });
+  assert.deepEqual(await bankCurves(other), [run, fork], 'the link replays both runs bit for bit');
+
+  // A learning-rate fork carries on from the shown step.
+  await page.selectOption(`${demo} select[aria-label="setting the fork changes"]`, 'rate');
+  await page.fill(`${demo} input[aria-label="its value in the fork"]`, '0.001');
+  await page.$eval(`${demo} [data-control=scrubber] input[type=range]`, (el) => { el.value = '10'; el.dispatchEvent(new Event('input')); });
+  await page.click(`${demo} [data-action=fork]`);
+  await page.waitForFunction(() => /demoFork=rate%3A0.001%40100/.test(location.hash));
+  assert.match(await page.textContent(`${demo} [data-chart=bank-accuracy] .legend`), /fork: training learning rate 0.001 from step 100/);
+  await page.waitForSelector(`${demo} [data-chart=bank-accuracy] path[data-series="1"]`);
+  await page.click(`${demo} [data-action=unfork]`);
+  assert.equal(await page.locator(`${demo} [data-chart=bank-accuracy] path[data-series="1"]`).count(), 0, 'the fork’s curve is gone');
+  assert.equal(await page.isVisible(`${demo} [data-chart=bank-accuracy] .legend-item.series-fork`), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('with attention off, retraining lands below the bar', async () => {
+  const page = await env.open(FAST);
   await page.uncheck(`${demo} .config input[type=checkbox]:near(:text("attention"))`);
   await trainTo(page, 600);
   const [bank] = await values(page, `${demo} [data-bank-accuracy]`);
@@ -80,7 +205,7 @@ test('with attention off, retraining lands below the bar', async () => {
 });
 
 test('a diverging learning rate pauses with a message, and the restore works', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 100);
   await page.fill(`${demo} input[aria-label="learning rate"]`, '50');
   await page.dispatchEvent(`${demo} input[aria-label="learning rate"]`, 'change');
@@ -104,7 +229,7 @@ test('a diverging learning rate pauses with a message, and the restore works', a
 });
 
 test('export -> import reproduces the predictions; a broken file changes nothing', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 300);
   const trained = await predictions(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${demo} [data-action=export]`)]);
@@ -127,7 +252,7 @@ test('export -> import reproduces the predictions; a broken file changes nothing
 });
 
 test('config, seed and step are in the URL: the link reproduces the model elsewhere', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await page.fill(`${demo} input[aria-label=seed]`, '5');
   await page.dispatchEvent(`${demo} input[aria-label=seed]`, 'change');
   await trainTo(page, 250);
@@ -143,7 +268,7 @@ test('config, seed and step are in the URL: the link reproduces the model elsewh
 });
 
 test('a trained model survives a reload, with a notice and a way to start over', async () => {
-  const page = await env.open();
+  const page = await env.open(FAST);
   await trainTo(page, 300);   // stopping at the chosen step keeps the model in the browser's storage
   const trained = await predictions(page);
   await page.waitForFunction(() => localStorage.getItem('attention-explained:model')?.includes('"step":300'));

@@ -45,8 +45,8 @@ test('worker trains, reports progress, pauses and resumes', async () => {
     return {
       movingStep: moving.step, pausedStep: paused.step, steppedStep: stepped.step, resumedStep: resumed.step,
       pausedAgain: pausedAgain.step, error: error.message, losses: moving.losses.length,
-      anyAttention: progress.some((m) => m.attention?.layers?.[0]?.heads?.length === 1),
-      anyEvaluation: progress.some((m) => m.evaluation && m.evaluation.bankCount === 180),
+      anyAttention: progress.some((m) => m.records.some((r) => r.attention?.layers?.[0]?.heads?.length === 1)),
+      anyEvaluation: progress.some((m) => m.records.some((r) => r.evaluation.bankCount === 180)),
       allLossesFinite: progress.every((m) => m.losses.every(Number.isFinite)),
       rate: progress.length / ((progress.at(-1).at - progress[0].at) / 1000),
       fastest,

@@ -23,7 +23,7 @@ function standIn(calls, clock) {
     info: () => ({ step: model.step, vocabulary: [], config: {} }),
     attention: () => null,
     predict: () => [],
-    embeddings: () => null,
+    embeddings: () => ({ words: [], projected: [] }),
     evaluate: () => null,
     dispose() {},
   };
@@ -73,4 +73,32 @@ test('start and step carry the page’s learning rate; a bad one is an error mes
   assert.deepEqual(engine.model.rates, [0.01]);
   assert.equal(engine.model.step, 2);
   assert.match(messages.at(-1).message, /learning rate must be a finite number > 0/);
+});
+
+// The real engine: a run at a pace, one as fast as it goes and a one-call replay (a link's)
+// measure the test set at the same steps and get the same numbers.
+test('evaluations fall on the same steps with the same numbers at any pace, and in a replay', async () => {
+  const { load } = await import('./engine.mjs');
+  const { EVALUATE_EVERY } = await import('../../web/engine/recording.js');
+  const run = async (commands) => {
+    const records = [];
+    let done;
+    const finished = new Promise((resolve) => { done = resolve; });
+    const handle = createTrainingLoop(load(), (m) => {
+      if (m.type === 'progress') records.push(...m.records);
+      if (m.type === 'paused' || (m.type === 'progress' && !m.running && m.step === 60)) done();
+      if (m.type === 'error') throw new Error(m.message);
+    });
+    for (const c of commands) await handle(c);
+    await finished;
+    return records.map(({ step, evaluation, embeddings }) => ({ step, evaluation, embeddings }));
+  };
+  const create = { type: 'create', config: {}, text: 'the boy saw the river bank' };
+  const fast = await run([{ ...create, pace: 0 }, { type: 'start', untilStep: 60 }]);
+  const paced = await run([{ ...create, pace: 240 }, { type: 'start', untilStep: 60 }]);
+  const replayed = await run([create, { type: 'step', count: 60 }]);
+  assert.deepEqual(fast.map((r) => r.step), Array.from({ length: 60 / EVALUATE_EVERY + 1 }, (_, i) => i * EVALUATE_EVERY));
+  assert.deepEqual(paced, fast);
+  assert.deepEqual(replayed, fast);
+  assert.ok(fast.every((r) => Number.isFinite(r.evaluation.loss) && r.embeddings), 'each record has its evaluation and views');
 });

@@ -18,6 +18,7 @@ function valid(key, value) {
     case 'boolean': return typeof value === 'boolean';
     case 'set': return Array.isArray(value) && value.every((v) => spec.values.includes(v));
     case 'text': return typeof value === 'string' && value.length <= spec.maxLength;
+    case 'fork': return value === null || !spec.parse(spec.format(value)).error;
     default: return Number.isFinite(value) && value >= spec.min && value <= spec.max;
   }
 }

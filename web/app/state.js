@@ -102,6 +102,25 @@ function set(values) {
   };
 }
 
+// The training demo's comparison run: null, or { setting, value, step } written
+// "rate:0.05@200": the setting changed (rate, seed, d, heads, attention; see training/fork.js),
+// its value, read by that field's own parser, and the step it forks from.
+export const FORK_FIELDS = { rate: 'demoLearningRate', seed: 'demoSeed', d: 'demoD', heads: 'demoHeads', attention: 'demoAttention' };
+const fork = {
+  kind: 'fork',
+  parse(t) {
+    if (t === '') return ok(null);
+    const parts = /^(\w+):([^@]*)@(\d{1,6})$/.exec(t);
+    if (!parts || !Object.hasOwn(FORK_FIELDS, parts[1])) return bad(`expected setting:value@step, the setting one of ${Object.keys(FORK_FIELDS).join(', ')}`);
+    const { value, error } = FIELDS[FORK_FIELDS[parts[1]]].parse(parts[2]);
+    if (error) return bad(`${parts[1]}: ${error}`);
+    const step = Number(parts[3]);
+    if (step > FIELDS.demoStep.max) return bad(`step ${step} is above ${FIELDS.demoStep.max}`);
+    return ok({ setting: parts[1], value, step });
+  },
+  format: (v) => (v ? `${v.setting}:${FIELDS[FORK_FIELDS[v.setting]].format(v.value)}@${v.step}` : ''),
+};
+
 // label: how a notice names the field to the reader.
 const field = (label, spec) => ({ label, ...spec });
 export const FIELDS = {
@@ -128,6 +147,9 @@ export const FIELDS = {
   demoAttention: field('attention', flag),
   demoSteps: field('steps to train', number({ min: 1, max: 100000, integer: true })),
   demoStep: field('training step', number({ min: 0, max: 100000, integer: true })),
+  demoView: field('recorded step shown', number({ min: -1, max: 100000, integer: true })),   // the scrubber; −1: the newest
+  demoFork: field('comparison run', fork),
+  demoPace: field('pace', number({ min: 0, max: 120, integer: true, values: [0, 10, 30, 120] })),   // steps/s; 0: as fast as it goes
   demoText: field('sentence', text(200)),
 };
 
@@ -186,6 +208,9 @@ export function defaults(example, model, sentence) {
     demoAttention: model.attention,
     demoSteps: 600,
     demoStep: 0,
+    demoView: -1,
+    demoFork: null,
+    demoPace: 30,   // the climb to 95 % bank accuracy (about 130 steps) takes several seconds: slow enough to watch
     demoText: sentence,
   };
 }

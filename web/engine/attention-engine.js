@@ -283,6 +283,11 @@ class Engine {
     return structuredClone(this.#corpus);
   }
 
+  /** The loss of models without attention on the training sentences: { uniform, unigram, bigram, vocabulary, predictions } */
+  trainingBaselines() {
+    return this.#module.trainingBaselines();
+  }
+
   /** A new model of the corpus, config fields as in the README (all optional). */
   createModel(config) {
     const id = this.#module.modelCreate(configJSON('createModel', config));

@@ -2,16 +2,21 @@
 // reader watches the loss, the bank accuracy, each head's attention on a sentence, the next-word
 // guesses and the embeddings moving. Config, seed, rate and step live in the URL. The drawing is
 // training/view.js, the run and its worker conversation training/run.js.
-import { TrainingRun } from '../training/run.js';
+import { ForkRun } from '../training/fork.js';
+import { Recorder } from '../training/recorder.js';
+import { TrainingRun, config } from '../training/run.js';
 import { createView } from '../training/view.js';
 
 export default {
   name: 'training',
   title: 'Live training',
-  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoText'],
+  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoView', 'demoFork', 'demoPace', 'demoText'],
   create(ctx) {
     let run = null;
-    const view = createView(ctx, {
+    const recorder = new Recorder();   // the run writes it, the view (and its scrubber) reads it
+    let view = null;
+    const fork = new ForkRun(ctx.engine, () => view?.forkChanged());   // the comparison run
+    view = createView(ctx, recorder, fork, {
       play: () => run.play(),
       pause: () => run.pause(),
       stepOnce: () => run.stepOnce(),
@@ -20,10 +25,14 @@ export default {
       exportModel: () => run.exportModel(),
       importModel: (json) => run.importModel(json),
     });
-    run = new TrainingRun(ctx, view);
+    run = new TrainingRun(ctx, view, recorder);
     return {
       element: view.element,
-      follow: (state) => run.follow(state),
+      follow: (state) => {
+        const first = !run.shown;
+        run.follow(state);
+        fork.follow(state, config, { replay: first });   // a link's fork is replayed at once
+      },
       render: (state) => view.render(state),
     };
   },

@@ -10,17 +10,18 @@ import { forget, keep, readKept } from './storage.js';
 const CONFIG_FIELDS = ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention'];
 const SAVE_EVERY = 1000;   // steps between saves while training runs
 
-const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp, attention: state.demoAttention });
+export const config = (state) => ({ heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp, attention: state.demoAttention });
 const configKey = (state) => CONFIG_FIELDS.map((f) => state[f]).join('|');
 
 export class TrainingRun {
-  // view: the demo's drawing (view.js), told what happened
-  constructor(ctx, view) {
+  // view: the demo's drawing (view.js), told what happened; recorder: the run's recording (recorder.js)
+  constructor(ctx, view, recorder) {
     this.ctx = ctx;
     this.view = view;
     this.shown = null;      // the state the running model was made from
     this.running = false;
     this.savedAt = 0;
+    this.recorder = recorder;
     this.client = startTraining(ctx.engine, (message) => this.#receive(message));
     view.runsIn(this.client.where);
     this.#setRunning(false);
@@ -55,6 +56,7 @@ export class TrainingRun {
       this.#send({ type: 'start', untilStep: state.demoSteps, learningRate: state.demoLearningRate });
     }
     if (before.demoText !== state.demoText) this.#send({ type: 'setText', text: state.demoText });
+    if (before.demoPace !== state.demoPace) this.#send({ type: 'setPace', pace: state.demoPace });
   }
 
   // A link replays the steps it carries, so training stops where a link can no longer say so.
@@ -85,7 +87,7 @@ export class TrainingRun {
 
   startOver() {
     forget();
-    this.ctx.update({ demoStep: 0 }, { quiet: true });
+    this.ctx.update({ demoStep: 0, demoView: -1 }, { quiet: true });
     this.#restart(this.ctx.state());
   }
 
@@ -104,8 +106,9 @@ export class TrainingRun {
   #restart(state, stepsToReplay = 0) {
     this.shown = state;
     this.view.fresh();
+    this.recorder.clear();
     this.#setRunning(false);
-    this.#send({ type: 'create', config: config(state), text: state.demoText });
+    this.#send({ type: 'create', config: config(state), text: state.demoText, pace: state.demoPace });
     const saved = readKept();
     if (stepsToReplay >= 0 && saved?.config === configKey(state) && saved.json?.step > 0) {
       // The model this browser trained last time, with the same config: carry on from it.
@@ -131,6 +134,7 @@ export class TrainingRun {
         this.view.status(`Model ready: ${m.info.vocabulary.length} words, step ${m.info.step}.`);
         break;
       case 'progress':
+        this.recorder.add(m.records);
         this.view.progress(m, this.ctx.state());
         if (!this.running && m.running === false && m.losses.length > 0) this.#reached(m.step);
         if (this.running && Math.floor(m.step / SAVE_EVERY) > Math.floor(this.savedAt / SAVE_EVERY)) {
@@ -151,6 +155,7 @@ export class TrainingRun {
         this.#reached(m.step);
         break;
       case 'restored':
+        this.recorder.cut(m.step);
         this.view.restored(m.step);
         this.view.status(`Back at step ${m.step}, the last step that was still learning.`);
         this.#reached(m.step);

@@ -7,6 +7,10 @@ import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { Scatter } from '../widgets/scatter.js';
+import { baselines } from './baselines.js';
+import { forkControls } from './fork-controls.js';
+import { forkName } from './fork.js';
+import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
@@ -20,14 +24,16 @@ function download(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// recorder: the run's recording (recorder.js), read by the curves and the scrubber
+// fork: the comparison run (fork.js), its curves overlaid
 // actions: { play, pause, stepOnce, startOver, restore, exportModel, importModel(json) }
-export function createView(ctx, actions) {
+export function createView(ctx, recorder, fork, actions) {
   const control = (name, ...children) => h('span', { class: 'control', 'data-control': name }, children);
   const box = (field, label, size, patch = {}) => new FieldInput({ field, label, attrs: { size }, onValue: (x) => ctx.update({ [field]: x, ...patch }) });
   const select = (field, label, options, patch = {}) => h('select', { 'aria-label': label, onchange: (e) => ctx.update({ [field]: Number(e.target.value), ...patch }) },
     options.map((n) => h('option', { value: n }, String(n))));
-  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, demoStep: 0 }) });
-  const fresh = { demoStep: 0 };   // a changed config starts from step 0
+  const fresh = { demoStep: 0, demoView: -1, demoFork: null };   // a changed config starts from step 0, shown live, alone
+  const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, ...fresh }) });
 
   // --- controls
   const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, 'Train');
@@ -42,11 +48,32 @@ export function createView(ctx, actions) {
   const mlp = check('demoMlp');
   const attention = check('demoAttention');
   const steps = box('demoSteps', 'steps to train', '7');
+  // The pace: steps per second, one click each; it spreads the same steps over more time.
+  const paceName = (n) => (n ? `${n} steps/s` : 'as fast as it goes');
+  const paces = FIELDS.demoPace.values.map((n) => h('input', {
+    type: 'radio', name: `pace-${ctx.id}`, value: String(n), 'aria-label': `pace: ${paceName(n)}`, onchange: () => ctx.update({ demoPace: n }),
+  }));
+  const pace = h('fieldset', { class: 'pace', 'data-control': 'pace' }, h('legend', {}, 'pace'),
+    [...paces.slice(1), paces[0]].map((input) => h('label', { class: 'check' }, input, ` ${paceName(Number(input.value))}`)));
   const bar = h('progress', { max: '1', value: '0', 'aria-label': 'training progress' });
   const stepText = h('span', { class: 'num', 'data-step': '0' }, '0');
   const speed = h('span', { class: 'num', 'data-speed': '' }, '–');
   const where = h('span', { class: 'note', 'data-runs-in': '' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  // The scrubber: one position per recorded snapshot; the last is the newest, followed live.
+  const scrubber = h('input', {
+    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown',
+    oninput: (e) => {
+      const steps = recorder.steps();
+      const i = Number(e.target.value);
+      ctx.update({ demoView: i >= steps.length - 1 ? -1 : steps[i] });
+    },
+  });
+  const scrubText = h('span', { class: 'note', 'data-shown-step': '' });
+  const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
+  const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
+    h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
+  const compare = forkControls(ctx, (message) => replace(status, h('span', { class: 'problem' }, message)));
   const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
   const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
   const keptText = h('span', { class: 'kept-text' });
@@ -56,11 +83,12 @@ export function createView(ctx, actions) {
   // --- views
   const lossChart = new LineChart({
     name: 'loss', title: 'loss (lower is better)',
-    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }],
+    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }, { name: '', className: 'series-fork' }],
   });
+  const floor = baselines(ctx.engine);
   const bankChart = new LineChart({
     name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
-    series: [{ name: 'bank accuracy', className: 'series-train' }],
+    series: [{ name: 'this run', className: 'series-train' }, { name: '', className: 'series-fork' }],
   });
   const sentences = ctx.engine.corpus().test;
   const picks = Array.from({ length: SHOWN_SENTENCES }, (_, i) => demoSentence(sentences[Math.floor((i * sentences.length) / SHOWN_SENTENCES)]));
@@ -94,23 +122,69 @@ export function createView(ctx, actions) {
   const element = h('div', { class: 'training' },
     h('div', { class: 'controls' }, play, ' ', pause, ' ', stepOnce, ' ', reset, ' ',
       control('progress', bar, ' step ', stepText, ' of ', steps.element), ' ', control('speed', speed, ' steps/s '), where),
+    pace,
     h('div', { class: 'controls config', 'data-control': 'config' },
       h('label', {}, 'learning rate ', rate.element), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
       h('label', {}, 'seed ', seed.element), h('label', { class: 'check' }, mlp, ' MLP'),
       h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
     kept, status, alarm, restore,
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
+    floor.element,
+    scrub,
+    compare.element,
     h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
     reading,
     h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
 
-  const curves = { train: [], test: [], bank: [] };
-  const drawCurves = () => {
-    lossChart.set([curves.train, curves.test]);
-    bankChart.set([curves.bank]);
+  // The training curve, one point per step; the test curves come from the recorder.
+  let trainCurve = [];
+  const drawCurves = (evaluations = [], moment = null, shownStep = -1) => {
+    const marks = moment ? [{ name: 'moment', x: moment.step, className: 'mark-moment' }] : [];
+    if (shownStep >= 0) marks.push({ name: 'shown', x: shownStep, className: 'mark-shown' });
+    const forked = fork.recorder.evaluations;
+    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss]), forked.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
+    bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy]), forked.map((e) => [e.step, e.bankAccuracy])], { marks });
   };
+
+  // What the views show: the newest (live) or, with the scrubber moved, a recorded step as it was.
+  let live = null;        // the newest views: a snapshot, or the model as it is now
+  let shownView = -1;     // the page state's demoView last drawn
+  function showStep(state) {
+    shownView = state.demoView;
+    const steps = recorder.steps();
+    const scrubbed = state.demoView >= 0 ? recorder.snapshot(state.demoView) : null;
+    const views = scrubbed ?? live;
+    // Live, a stopped run's own evaluation (live.evaluation) is newer than the last recorded one.
+    const evaluation = scrubbed ? recorder.evaluation(scrubbed.step) : live?.evaluation ?? recorder.evaluations.at(-1);
+    const moment = recorder.moment();
+    if (evaluation) {
+      explain(evaluation, state, moment);
+      reading.dataset.evaluatedAt = String(evaluation.step);   // which step the reading describes (tests wait on it)
+    }
+    if (views) showViews(views);
+    drawCurves(recorder.evaluations, moment, scrubbed ? scrubbed.step : -1);
+    scrubber.max = String(Math.max(0, steps.length - 1));
+    scrubber.value = String(scrubbed ? steps.indexOf(scrubbed.step) : steps.length - 1);
+    scrubber.disabled = steps.length < 2;
+    toNewest.hidden = !scrubbed;
+    scrubText.dataset.shownStep = String(scrubbed ? scrubbed.step : views?.step ?? 0);
+    scrubText.textContent = scrubbed
+      ? `showing step ${scrubbed.step} as it was (${steps.length} steps recorded); training carries on at the newest`
+      : steps.length < 2 ? 'train, then drag back to see any recorded step as it was'
+        : `showing the newest step; drag back to see any of the ${steps.length} recorded steps as it was`;
+  }
+
+  // The views of one moment of the run: a snapshot, or the model as it is now.
+  function showViews({ attention, predictions: guesses, embeddings }) {
+    if (attention) showAttention(attention);
+    if (guesses) {
+      replace(predictions, guesses.map((p) => h('li', { 'data-word': p.word },
+        h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
+    }
+    if (embeddings) scatter.set(embeddings.words, embeddings.projected);
+  }
 
   function showAttention(map) {
     const unknown = map.known.map((k) => !k);
@@ -124,8 +198,13 @@ export function createView(ctx, actions) {
     }));
   }
 
-  function explain(e, state) {
-    const finds = e.headFindsContext.length ? Math.max(...e.headFindsContext) : 0;
+  // e: the evaluation shown; moment: the recorder's moment (or null).
+  function explain(e, state, moment) {
+    const finds = findsContext(e);
+    const found = moment && moment.step <= e.step
+      ? h('p', { 'data-moment': String(moment.step) }, `At step ${moment.step} (the green line on both charts) the row for “bank” first put its largest weight on that word in most test sentences: `,
+        'from then on it knows where to look, and the accuracy after “bank” climbs with it.')
+      : h('p', {}, 'Watch for the moment the row for “bank” first puts its largest weight on that word in most test sentences: a green line will mark it on both charts.');
     replace(reading,
       h('p', {}, 'On test sentences it never saw, the word after “bank” is right ', percent(e.bankAccuracy, { 'data-bank-accuracy': '' }),
         ` of the time (${e.bankCount} sentences).`),
@@ -133,6 +212,8 @@ export function createView(ctx, actions) {
         ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
           ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
           'Nothing told it to look there: the only signal in training was the next word.')
+        : null,
+      state.demoAttention ? found
         : h('p', {}, 'Attention is off, so each word sees only itself: “bank” cannot tell a river from money, and the accuracy stays near chance. Turn attention back on and train again.'));
   }
 
@@ -151,6 +232,17 @@ export function createView(ctx, actions) {
       steps.set(state.demoSteps);
       typed.set(state.demoText);
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';
+      for (const input of paces) input.checked = Number(input.value) === state.demoPace;
+      if (state.demoView !== shownView) showStep(state);
+      const forkLabel = state.demoFork ? `fork: ${forkName(state.demoFork)}` : '';
+      lossChart.name(2, forkLabel && `${forkLabel} (test sentences)`);
+      bankChart.name(1, forkLabel);
+      compare.show(state);
+    },
+
+    // The comparison run's recording grew or was cleared.
+    forkChanged() {
+      drawCurves(recorder.evaluations, recorder.moment(), shownView >= 0 ? recorder.snapshot(shownView)?.step ?? -1 : -1);
     },
 
     runsIn(place) {
@@ -184,9 +276,8 @@ export function createView(ctx, actions) {
 
     // A new model: empty curves, no notices.
     fresh() {
-      curves.train = [];
-      curves.test = [];
-      curves.bank = [];
+      trainCurve = [];
+      live = null;
       drawCurves();
       restore.hidden = true;
       kept.hidden = true;
@@ -203,19 +294,17 @@ export function createView(ctx, actions) {
     restored(step) {
       restore.hidden = true;
       alarm.replaceChildren();
-      curves.train = curves.train.filter(([x]) => x <= step);
+      trainCurve = trainCurve.filter(([x]) => x <= step);
     },
 
+    // m: a progress message, its records already in the recorder.
     progress(m, state) {
       const first = m.step - m.losses.length;
-      m.losses.forEach((loss, i) => curves.train.push([first + i + 1, loss]));
-      if (m.evaluation) {
-        curves.test.push([m.step, m.evaluation.loss]);
-        curves.bank.push([m.step, m.evaluation.bankAccuracy]);
-        explain(m.evaluation, state);
-        reading.dataset.evaluatedAt = String(m.step);   // which step the reading describes (tests wait on it)
-      }
-      drawCurves();
+      m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
+      const record = m.records.findLast((r) => r.embeddings);
+      if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings), evaluation: { step: m.now.step, ...m.now.evaluation } };
+      else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
+      showStep(state);
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;
@@ -224,12 +313,6 @@ export function createView(ctx, actions) {
         speed.textContent = fmt(Math.round(m.stepsPerSecond));
         speed.dataset.speed = String(m.stepsPerSecond);
       }
-      if (m.attention) showAttention(m.attention);
-      if (m.predictions) {
-        replace(predictions, m.predictions.map((p) => h('li', { 'data-word': p.word },
-          h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
-      }
-      if (m.embeddings) scatter.set(m.embeddings.words, m.embeddings.projected);
     },
   };
 }

@@ -12,12 +12,14 @@ export class LineChart {
     this.svg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'line-chart-svg' });
     this.legend = document.createElement('p');
     this.legend.className = 'legend';
-    for (const s of series) {
+    this.legendItems = series.map((s) => {
       const item = document.createElement('span');
       item.className = `legend-item ${s.className}`;
       item.textContent = s.name;
+      item.hidden = !s.name;
       this.legend.append(item);
-    }
+      return item;
+    });
     this.element = document.createElement('figure');
     this.element.className = 'line-chart';
     this.element.dataset.chart = name;
@@ -26,23 +28,57 @@ export class LineChart {
     this.element.append(caption, this.svg, this.legend);
   }
 
-  // data: one array of [x, y] points per series
-  set(data) {
+  // A series' name in the legend; an empty name hides it (a series that is not there yet).
+  name(index, text) {
+    this.legendItems[index].textContent = text;
+    this.legendItems[index].hidden = !text;
+  }
+
+  // data: one array of [x, y] points per series.
+  // levels: [{ name, value, className }], horizontal reference lines (a baseline's loss), labelled.
+  // marks: [{ name, x, className }], vertical lines at a step (a moment worth pointing at).
+  set(data, { levels = [], marks = [] } = {}) {
     const points = data.flat();
     this.svg.replaceChildren();
     this.element.dataset.points = String(points.length);
     if (points.length === 0) return;
     const pad = 6;
-    const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-    const x0 = Math.min(...xs), x1 = Math.max(...xs, x0 + 1);
-    const y0 = this.yMin ?? Math.min(...ys), y1 = this.yMax ?? Math.max(...ys, y0 + 1e-9);
+    // A loop, not Math.min(...xs): a long run has more points than a call takes arguments.
+    let x0 = Infinity, xTop = -Infinity, yLow = Infinity, yHigh = -Infinity;
+    for (const [x, y] of points) {
+      x0 = Math.min(x0, x);
+      xTop = Math.max(xTop, x);
+      yLow = Math.min(yLow, y);
+      yHigh = Math.max(yHigh, y);
+    }
+    for (const { value } of levels) {
+      yLow = Math.min(yLow, value);
+      yHigh = Math.max(yHigh, value);
+    }
+    const x1 = Math.max(xTop, x0 + 1);
+    const y0 = this.yMin ?? yLow, y1 = this.yMax ?? Math.max(yHigh, y0 + 1e-9);
     const sx = (x) => pad + ((x - x0) / (x1 - x0)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.append(svg('line', { x1: pad, y1: this.height - pad, x2: this.width - pad, y2: this.height - pad, class: 'axis' }));
     data.forEach((line, i) => {
       if (line.length === 0) return;
-      const d = line.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
-      this.svg.append(svg('path', { d, class: `series ${this.series[i].className}`, 'data-last': line.at(-1)[1] }));
+      // More points than two per unit of width cannot be seen: draw every stride-th (and the last),
+      // so a long run's redraw stays short on the page's thread.
+      const stride = Math.ceil(line.length / (2 * this.width));
+      const shown = stride > 1 ? line.filter((_, k) => k % stride === 0 || k === line.length - 1) : line;
+      const d = shown.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
+      this.svg.append(svg('path', { d, class: `series ${this.series[i].className}`, 'data-series': i, 'data-points': line.length, 'data-last': line.at(-1)[1] }));
     });
+    for (const { name, value, className } of levels) {
+      const y = sy(value).toFixed(1);
+      this.svg.append(svg('line', { x1: pad, y1: y, x2: this.width - pad, y2: y, class: `level ${className}`, 'data-level': name, 'data-value': value }));
+      const label = svg('text', { x: this.width - pad - 2, y: Number(y) - 2, class: `level-label ${className}`, 'text-anchor': 'end' });
+      label.textContent = name;
+      this.svg.append(label);
+    }
+    for (const { name, x, className } of marks) {
+      const at = sx(x).toFixed(1);
+      this.svg.append(svg('line', { x1: at, y1: pad, x2: at, y2: this.height - pad, class: `mark ${className}`, 'data-mark': name, 'data-x': x }));
+    }
   }
 }

@@ -1,6 +1,11 @@
 // Points in 2-D with a few labelled (the token embeddings after PCA); other points are dots
-// whose word shows on hover.
+// whose word shows on hover. Labels never overlap one another: each takes the first free spot
+// around its point, further out if need be, with a leader line back to the point.
 import { svg } from './svg.js';
+
+// A label's box, in the chart's units: its font (.point-label) is at most this wide per character.
+const CHAR_WIDTH = 8;
+const LABEL_HEIGHT = 12;
 
 export class Scatter {
   constructor({ name, title, labelled, width = 320, height = 240 }) {
@@ -24,13 +29,36 @@ export class Scatter {
     const sx = (x) => pad + ((x - x0) / (x1 - x0 || 1)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.replaceChildren();
+    const placed = [];   // the labels' boxes so far
     words.forEach((word, i) => {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];
       const named = this.labelled.has(word);
       const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: named ? 4 : 2.5, class: named ? 'point named' : 'point', 'data-word': word });
       dot.append(svg('title', {}, word));
       this.svg.append(dot);
-      if (named) this.svg.append(svg('text', { x: (x + 6).toFixed(1), y: (y - 6).toFixed(1), class: 'point-label', 'data-label': word }, word));
+      if (!named) return;
+      const box = this.#place(x, y, word, placed);
+      placed.push(box);
+      if (box.far) this.svg.append(svg('line', { x1: x.toFixed(1), y1: y.toFixed(1), x2: box.anchorX.toFixed(1), y2: box.anchorY.toFixed(1), class: 'leader' }));
+      this.svg.append(svg('text', { x: box.left.toFixed(1), y: (box.top + LABEL_HEIGHT - 2).toFixed(1), class: 'point-label', 'data-label': word }, word));
     });
+  }
+
+  // A box for the label of the point at (x, y), clear of `placed` and inside the chart: the first
+  // free one of eight spots around the point, on rings further and further out.
+  #place(x, y, word, placed) {
+    const width = word.length * CHAR_WIDTH, height = LABEL_HEIGHT;
+    const clear = (b) => b.left >= 0 && b.top >= 0 && b.left + width <= this.width && b.top + height <= this.height
+      && placed.every((p) => b.left >= p.left + p.width || p.left >= b.left + width || b.top >= p.top + p.height || p.top >= b.top + height);
+    for (let ring = 1; ring <= 8; ring++) {
+      const r = 6 * ring;
+      for (const [dx, dy] of [[1, -1], [1, 1], [-1, -1], [-1, 1], [0, -1], [0, 1], [1, 0], [-1, 0]]) {
+        const left = dx > 0 ? x + r : dx < 0 ? x - r - width : x - width / 2;
+        const top = dy > 0 ? y + r : dy < 0 ? y - r - height : y - height / 2;
+        const box = { left, top, width, height, far: ring > 1, anchorX: Math.min(Math.max(x, left), left + width), anchorY: Math.min(Math.max(y, top), top + height) };
+        if (clear(box)) return box;
+      }
+    }
+    return { left: x + 6, top: y - 6 - height, width, height, far: false };   // no free spot: beside the point
   }
 }
