@@ -1,6 +1,7 @@
 // attention-bench: native training speed of the tiny model and heap allocations per step in the
 // steady state, counted by wrapping malloc (linked with --wrap, see CMakeLists.txt), which sees
-// Eigen's allocations as well as operator new's. Prints one JSON object per config.
+// Eigen's allocations as well as operator new's; the replayed step and the define-by-run step in
+// the same run. Prints one JSON object per config.
 //
 //   attention-bench [--steps N] [--runs N]
 #include "model/serialize.hpp"
@@ -64,25 +65,37 @@ int main(int argc, char** argv) {
     large.batch = 64;
     ae::ModelConfig batch64;
     batch64.batch = 64;
-    for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}}) {
+    struct Measured {
+        double ms_per_step;
+        double allocations_per_step;
+    };
+    const auto measure = [&](const ae::ModelConfig& config, ae::StepMode mode) {
         std::vector<double> ms_per_step;
         long allocations = 0;
         for (int r = 0; r < runs + 1; ++r) {   // the first run warms up
-            ae::Trainer t{n.config};
-            t.train(50);
+            ae::Trainer t{config};
+            t.set_step_mode(mode);
+            for (int i = 0; i < 50; ++i) t.train_step();
             const long before = g_allocations.load();
             const auto start = std::chrono::steady_clock::now();
-            t.train(steps);
+            for (int i = 0; i < steps; ++i) t.train_step();
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             if (r > 0) ms_per_step.push_back(ms / steps);
             allocations = g_allocations.load() - before;
         }
-        const double ms = median(ms_per_step);
+        return Measured{median(ms_per_step), static_cast<double>(allocations) / steps};
+    };
+    for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}}) {
+        const Measured replay = measure(n.config, ae::StepMode::Replay);
+        const Measured graph = measure(n.config, ae::StepMode::DefineByRun);
         std::cout << nlohmann::json{{"config", n.name},
                                     {"model", nlohmann::json::parse(ae::config_to_json(n.config))},
-                                    {"ms_per_step", ms},
-                                    {"steps_per_second", 1000.0 / ms},
-                                    {"allocations_per_step", static_cast<double>(allocations) / steps}}
+                                    {"ms_per_step", replay.ms_per_step},
+                                    {"steps_per_second", 1000.0 / replay.ms_per_step},
+                                    {"allocations_per_step", replay.allocations_per_step},
+                                    {"define_by_run_ms_per_step", graph.ms_per_step},
+                                    {"define_by_run_allocations_per_step", graph.allocations_per_step},
+                                    {"replay_speedup", graph.ms_per_step / replay.ms_per_step}}
                          .dump()
                   << "\n";
     }

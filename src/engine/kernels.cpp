@@ -39,14 +39,17 @@ inline void edge(const double* a, const double* b, double* c, Eigen::Index m, Ei
 
 }  // namespace
 
-Matrix matmul_values(const Matrix& a, const Matrix& b) {
-    const Eigen::Index m = a.rows(), depth = a.cols(), n = b.cols();
-    Matrix c(m, n);
+void matmul_into(const double* a, const double* b, double* c, Eigen::Index m, Eigen::Index depth, Eigen::Index n) {
     const Eigen::Index m4 = m - m % kBlock, n4 = n - n % kBlock;
     for (Eigen::Index j0 = 0; j0 < n4; j0 += kBlock)
-        for (Eigen::Index i0 = 0; i0 < m4; i0 += kBlock) block4x4(a.data(), b.data(), c.data(), m, depth, i0, j0);
-    edge(a.data(), b.data(), c.data(), m, depth, m4, m, 0, n);     // the last rows, every column
-    edge(a.data(), b.data(), c.data(), m, depth, 0, m4, n4, n);    // the last columns, the other rows
+        for (Eigen::Index i0 = 0; i0 < m4; i0 += kBlock) block4x4(a, b, c, m, depth, i0, j0);
+    edge(a, b, c, m, depth, m4, m, 0, n);     // the last rows, every column
+    edge(a, b, c, m, depth, 0, m4, n4, n);    // the last columns, the other rows
+}
+
+Matrix matmul_values(const Matrix& a, const Matrix& b) {
+    Matrix c(a.rows(), b.cols());
+    matmul_into(a.data(), b.data(), c.data(), a.rows(), a.cols(), b.cols());
     return c;
 }
 
