@@ -33,6 +33,8 @@ training
   --steps N         training steps [300]
   --every N         progress interval in steps [10]
   --until-bank X    stop early once test bank accuracy >= X (checked every --every steps)
+  --define-by-run   build a fresh graph every step instead of replaying the compiled step
+                    (the reference: the same losses, bit for bit, slower)
 files
   --save FILE       write the trained model as JSON
   --load FILE       continue from a saved model (model flags then come from the file)
@@ -45,6 +47,7 @@ struct Options {
     int every = 10;
     double until_bank = 2;   // > 1: never stop early
     std::string save, load;
+    bool define_by_run = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -84,6 +87,7 @@ Options parse(int argc, char** argv) {
         else if (flag == "--steps") o.steps = number<int>(flag, value());
         else if (flag == "--every") o.every = std::max(1, number<int>(flag, value()));
         else if (flag == "--until-bank") o.until_bank = number<double>(flag, value());
+        else if (flag == "--define-by-run") o.define_by_run = true;
         else if (flag == "--save") o.save = value();
         else if (flag == "--load") o.load = value();
         else usage_error("unknown option '" + flag + "'");
@@ -116,6 +120,7 @@ int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
     try {
         auto trainer = o.load.empty() ? std::make_unique<ae::Trainer>(o.config) : ae::load_json(read_file(o.load));
+        if (o.define_by_run) trainer->set_step_mode(ae::StepMode::DefineByRun);
         const bool tty = isatty(STDERR_FILENO);
         nlohmann::json losses = nlohmann::json::array();
         using clock = std::chrono::steady_clock;
