@@ -1,9 +1,11 @@
-// attention-bench: native training speed of the tiny model and heap allocations per step in the
-// steady state, counted by wrapping malloc (linked with --wrap, see CMakeLists.txt), which sees
-// Eigen's allocations as well as operator new's; the replayed step and the define-by-run step in
-// the same run. Prints one JSON object per config.
+// attention-bench: training speed of the tiny model and heap allocations per step in the steady
+// state, natively and (built under emcmake) in WebAssembly, counted by wrapping malloc (linked with
+// --wrap, see CMakeLists.txt) and replacing operator new: Eigen's and the standard library's
+// allocations alike. The replayed step and the define-by-run step in the same run; one JSON
+// object per config.
 //
 //   attention-bench [--steps N] [--runs N]
+#include "model/corpus.hpp"
 #include "model/serialize.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <new>
 #include <iostream>
 #include <string>
 
@@ -37,12 +40,41 @@ void* __wrap_realloc(void* p, size_t n) {
 }
 }
 
+// A shared libstdc++ calls malloc from inside itself, where --wrap does not reach: replacing
+// operator new with one that calls malloc from here counts every std::vector and shared_ptr too.
+void* operator new(std::size_t n) {
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"   // free() is right: this new calls malloc
+#endif
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
 namespace {
 
 struct Named {
     const char* name;
     ae::ModelConfig config;
 };
+
+// Matrix-product FLOPs of one training step, averaged over the corpus's training windows (a batch
+// draws them uniformly): each forward product 2mkn, the backward two products per forward one.
+// Layer norm, softmax, exp and Adam are not counted.
+double matmul_flops_per_step(const ae::ModelConfig& c) {
+    const ae::Tokenizer t = ae::Tokenizer::from_sentences(ae::corpus().train);
+    const double d = c.d, v = t.size();
+    double total = 0;
+    for (const auto& sentence : ae::corpus().train) {
+        const double len = static_cast<double>(ae::window(t, sentence, c.context).size() - 1);
+        const double layer = 8 * len * d * d           // q, k, v and the output projection
+                             + 4 * len * len * d        // scores and weighted sums, all heads
+                             + (c.mlp ? 16 * len * d * d : 0);
+        total += 3 * (c.layers * layer + 2 * len * d * v);   // + unembedding; x3: forward + backward
+    }
+    return c.batch * total / static_cast<double>(ae::corpus().train.size());
+}
 
 double median(std::vector<double> xs) {
     std::sort(xs.begin(), xs.end());
@@ -65,6 +97,12 @@ int main(int argc, char** argv) {
     large.batch = 64;
     ae::ModelConfig batch64;
     batch64.batch = 64;
+    ae::ModelConfig bigger;   // the page's "bigger model"
+    bigger.layers = 2;
+    bigger.heads = 4;
+    bigger.d = 64;
+    bigger.layer_norm = true;
+    bigger.batch = 4;
     struct Measured {
         double ms_per_step;
         double allocations_per_step;
@@ -80,12 +118,12 @@ int main(int argc, char** argv) {
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < steps; ++i) t.train_step();
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-            if (r > 0) ms_per_step.push_back(ms / steps);
             allocations = g_allocations.load() - before;
+            if (r > 0) ms_per_step.push_back(ms / steps);
         }
         return Measured{median(ms_per_step), static_cast<double>(allocations) / steps};
     };
-    for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}}) {
+    for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}, Named{"bigger", bigger}}) {
         const Measured replay = measure(n.config, ae::StepMode::Replay);
         const Measured graph = measure(n.config, ae::StepMode::DefineByRun);
         std::cout << nlohmann::json{{"config", n.name},
@@ -95,7 +133,8 @@ int main(int argc, char** argv) {
                                     {"allocations_per_step", replay.allocations_per_step},
                                     {"define_by_run_ms_per_step", graph.ms_per_step},
                                     {"define_by_run_allocations_per_step", graph.allocations_per_step},
-                                    {"replay_speedup", graph.ms_per_step / replay.ms_per_step}}
+                                    {"replay_speedup", graph.ms_per_step / replay.ms_per_step},
+                                    {"matmul_gflops", matmul_flops_per_step(n.config) / replay.ms_per_step / 1e6}}
                          .dump()
                   << "\n";
     }

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <new>
 
 namespace {
 std::atomic<long> g_allocations{0};
@@ -32,6 +33,18 @@ void* __wrap_realloc(void* p, size_t n) {
     return __real_realloc(p, n);
 }
 }
+
+// A shared libstdc++ calls malloc from inside itself, where --wrap does not reach: replacing
+// operator new with one that calls malloc from here counts every std::vector and shared_ptr too.
+void* operator new(std::size_t n) {
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"   // free() is right: this new calls malloc
+#endif
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace ae;
 

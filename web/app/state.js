@@ -27,6 +27,7 @@ export const FIELDS = {
   demoD: { kind: 'integer', min: 4, max: 64 },
   demoSeed: { kind: 'integer', min: 0, max: 2 ** 31 },
   demoMlp: { kind: 'boolean' },
+  demoBig: { kind: 'boolean' },      // the bigger model: BIG_MODEL in sections/training.js
   demoAttention: { kind: 'boolean' },
   demoSteps: { kind: 'integer', min: 1, max: 100000 },
   demoStep: { kind: 'integer', min: 0, max: 100000 },
@@ -56,6 +57,7 @@ export function defaults(example, model, sentence) {
     demoD: model.d,
     demoSeed: model.seed,
     demoMlp: model.mlp,
+    demoBig: false,
     demoAttention: model.attention,
     demoSteps: 600,
     demoStep: 0,

@@ -8,7 +8,10 @@ import { Scatter } from '../widgets/scatter.js';
 import { startTraining } from '../training-client.js';
 import { demoSentence } from '../controller.js';
 
-const CONFIG_FIELDS = ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention'];
+const CONFIG_FIELDS = ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoBig'];
+// "Bigger model": two layers of four heads at width 64, with layer norm; 4 sentences a step keep
+// it above 300 steps/s in the worker (README, "Benchmarks").
+const BIG_MODEL = { layers: 2, heads: 4, d: 64, layerNorm: true, batch: 4 };
 const FIELDS = [...CONFIG_FIELDS, 'demoLearningRate', 'demoSteps', 'demoStep', 'demoText'];
 const WIDTHS = [8, 12, 16, 24, 32];
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
@@ -45,7 +48,7 @@ const storage = {
 function config(state) {
   return {
     heads: state.demoHeads, d: state.demoD, seed: state.demoSeed, mlp: state.demoMlp,
-    attention: state.demoAttention, learningRate: state.demoLearningRate,
+    attention: state.demoAttention, learningRate: state.demoLearningRate, ...(state.demoBig ? BIG_MODEL : {}),
   };
 }
 
@@ -93,6 +96,7 @@ export default {
     });
     const mlp = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ demoMlp: e.target.checked, demoStep: 0 }) });
     const attention = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ demoAttention: e.target.checked, demoStep: 0 }) });
+    const big = h('input', { type: 'checkbox', 'data-control': 'big', onchange: (e) => ctx.update({ demoBig: e.target.checked, demoStep: 0 }) });
     const steps = number('steps to train', {}, (input) => {
       const x = Number(input.value);
       if (Number.isInteger(x) && x >= 1 && x <= 100000) ctx.update({ demoSteps: x });
@@ -138,7 +142,8 @@ export default {
       h('div', { class: 'controls config', 'data-control': 'config' },
         h('label', {}, 'learning rate ', rate), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
         h('label', {}, 'seed ', seed), h('label', { class: 'check' }, mlp, ' MLP'),
-        h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
+        h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)'),
+        h('label', { class: 'check' }, big, ' bigger model (2 layers, 4 heads, d 64, layer norm, 4 sentences a step)')),
       kept, status, alarm, restore,
       h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
       h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed), unknownNote,
@@ -342,6 +347,8 @@ export default {
         seed.value = String(state.demoSeed);
         mlp.checked = state.demoMlp;
         attention.checked = state.demoAttention;
+        big.checked = state.demoBig;
+        heads.disabled = width.disabled = state.demoBig;   // the bigger model fixes both
         steps.value = String(state.demoSteps);
         if (!typed.matches(':focus')) typed.value = state.demoText;
         chooser.value = picks.includes(state.demoText) ? state.demoText : '';
