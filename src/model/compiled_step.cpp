@@ -149,13 +149,17 @@ void CompiledStep::norm_backward(const double* g_at, const std::vector<double>& 
         inv_std.array();
 }
 
-// matmul's backward for out = a (N, k) . w (k, n) given g = d(out) (N, n): ga += g . w^T when ga
-// is given, then w.grad += a^T . g, each product by the one kernel over explicit transposes.
-void CompiledStep::linear_backward(const double* a, Index k, Node& w, const double* g, double* ga) {
+// matmul's backward for out = a (N, k) . w (k, n) given g = d(out) (N, n): d(a) = g . w^T into
+// ga (added, or written when it is ga's first contribution), then w.grad += a^T . g; each product
+// by the one kernel over explicit transposes. Writing instead of adding to zeros differs only in
+// the sign of a zero gradient, which nothing downstream can see (no gradient is ever a divisor).
+void CompiledStep::linear_backward(const double* a, Index k, Node& w, const double* g, double* ga, Into into) {
     const Index n = w.cols();
-    if (ga) {
-        View wt = view(transposed_.data(), n, k);
-        wt = w.value.transpose();
+    View wt = view(transposed_.data(), n, k);
+    wt = w.value.transpose();
+    if (into == Into::Write) {
+        matmul_into(g, wt.data(), ga, n_, n, k);
+    } else {
         matmul_into(g, wt.data(), product_.data(), n_, n, k);
         view(ga, n_, k) += view(product_.data(), n_, k);
     }
@@ -214,9 +218,6 @@ void CompiledStep::attention_backward(Layer& y) {
     View q = view(y.q.data(), n_, d), k = view(y.k.data(), n_, d), v = view(y.v.data(), n_, d);
     View gq = view(g_q_.data(), n_, d), gk = view(g_k_.data(), n_, d), gv = view(g_v_.data(), n_, d);
     View g_heads = view(g_heads_.data(), n_, d);
-    gq.setZero();
-    gk.setZero();
-    gv.setZero();
     double divisor = 1.0;
     divisor *= std::sqrt(static_cast<double>(dh));
     const double scale = 1.0 / divisor;
@@ -235,7 +236,7 @@ void CompiledStep::attention_backward(Layer& y) {
             matmul_into(g_out.data(), t.data(), dw.data(), L, dh, L);
             wt = w.transpose();
             matmul_into(wt.data(), g_out.data(), part.data(), L, L, dh);
-            gv.block(at, hd * dh, L, dh) += part;
+            gv.block(at, hd * dh, L, dh) = part;   // the blocks tile d(v): each written once
             // softmax: d(x) = (d(w) - rowdot(d(w), w)) * w; scale: d(scores) = d(x) * c
             for (Index r = 0; r < L; ++r) {
                 const double dot = dw.row(r).dot(w.row(r));
@@ -245,10 +246,10 @@ void CompiledStep::attention_backward(Layer& y) {
             // scores = Qs . Ks^T: d(Qs) = d(scores) . Ks, d(Ks^T) = Qs^T . d(scores)
             ks = k.block(at, hd * dh, L, dh);
             matmul_into(ds.data(), ks.data(), part.data(), L, L, dh);
-            gq.block(at, hd * dh, L, dh) += part;
+            gq.block(at, hd * dh, L, dh) = part;
             t = q.block(at, hd * dh, L, dh).transpose();
             matmul_into(t.data(), ds.data(), dkt.data(), dh, L, L);
-            gk.block(at, hd * dh, L, dh) += dkt.transpose();
+            gk.block(at, hd * dh, L, dh) = dkt.transpose();
             at += L;
             w_at += L * L;
         }
@@ -334,13 +335,11 @@ void CompiledStep::backward() {
     grad_of(*unembedding_bias_) += g_logits.colwise().sum();
     const double* x_last = layers_.back().output();
     if (final_gain_) {
-        g_h.setZero();
-        linear_backward(hf_.data(), d, *unembedding_, g_logits.data(), g_h.data());
+        linear_backward(hf_.data(), d, *unembedding_, g_logits.data(), g_h.data(), Into::Write);
         g_stream.setZero();
         norm_backward(g_h.data(), final_xhat_, final_inv_std_, *final_gain_, *final_bias_, g_stream.data());
     } else {
-        g_stream.setZero();
-        linear_backward(x_last, d, *unembedding_, g_logits.data(), g_stream.data());
+        linear_backward(x_last, d, *unembedding_, g_logits.data(), g_stream.data(), Into::Write);
     }
     // g_stream is d(layer output); walk the layers backwards.
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
@@ -350,38 +349,29 @@ void CompiledStep::backward() {
             const Index hidden = y.w1->cols();
             grad_of(*y.b2) += g_stream.colwise().sum();
             View g_hidden = view(g_hidden_.data(), n_, hidden), g_pre = view(g_pre_.data(), n_, hidden);
-            g_hidden.setZero();
-            linear_backward(y.hidden.data(), hidden, *y.w2, g_stream.data(), g_hidden.data());
+            linear_backward(y.hidden.data(), hidden, *y.w2, g_stream.data(), g_hidden.data(), Into::Write);
             g_pre = (view(y.pre.data(), n_, hidden).array() > 0).select(g_hidden, 0.0);
             grad_of(*y.b1) += g_pre.colwise().sum();
-            g_mid.setZero();
-            g_mid += g_stream;
+            g_mid = g_stream;
             if (y.ln2_gain) {
-                g_h.setZero();
-                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_h.data());
+                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_h.data(), Into::Write);
                 norm_backward(g_h.data(), y.ln2_xhat, y.ln2_inv_std, *y.ln2_gain, *y.ln2_bias, g_mid.data());
             } else {
-                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_mid.data());
+                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_mid.data(), Into::Add);
             }
         } else {
             g_mid = g_stream;
         }
         // x_mid = x + heads . wo
         View g_heads = view(g_heads_.data(), n_, d);
-        g_heads.setZero();
-        linear_backward(y.heads.data(), d, *y.wo, g_mid.data(), g_heads.data());
+        linear_backward(y.heads.data(), d, *y.wo, g_mid.data(), g_heads.data(), Into::Write);
         attention_backward(y);
         // d(x) = residual, then through q, k, v in the order ae::backward reaches them: v, k, q
-        g_stream.setZero();
-        g_stream += g_mid;
-        double* g_h1 = g_stream.data();
-        if (y.ln1_gain) {
-            g_h.setZero();
-            g_h1 = g_h.data();
-        }
-        linear_backward(y.h1_at, d, *y.wv, g_v_.data(), g_h1);
-        linear_backward(y.h1_at, d, *y.wk, g_k_.data(), g_h1);
-        linear_backward(y.h1_at, d, *y.wq, g_q_.data(), g_h1);
+        g_stream = g_mid;
+        double* g_h1 = y.ln1_gain ? g_h.data() : g_stream.data();
+        linear_backward(y.h1_at, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Into::Write : Into::Add);
+        linear_backward(y.h1_at, d, *y.wk, g_k_.data(), g_h1, Into::Add);
+        linear_backward(y.h1_at, d, *y.wq, g_q_.data(), g_h1, Into::Add);
         if (y.ln1_gain) norm_backward(g_h.data(), y.ln1_xhat, y.ln1_inv_std, *y.ln1_gain, *y.ln1_bias, g_stream.data());
     }
     // x0 = gather(token) + gather(position): each row's gradient added in row order

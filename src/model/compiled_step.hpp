@@ -45,7 +45,8 @@ private:
                       std::vector<double>& inv_std, double* y);
     void norm_backward(const double* g, const std::vector<double>& xhat, const std::vector<double>& inv_std,
                        Node& gain, Node& bias, double* dx);
-    void linear_backward(const double* a, Eigen::Index k, Node& w, const double* g, double* ga);
+    enum class Into { Write, Add };
+    void linear_backward(const double* a, Eigen::Index k, Node& w, const double* g, double* ga, Into into);
     double* slot(int i) { return heads_scratch_.data() + i * slot_size_; }
 
     const Model& model_;
