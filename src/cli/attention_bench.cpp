@@ -121,46 +121,52 @@ int main(int argc, char** argv) {
     bigger.d = 64;
     bigger.layer_norm = true;
     bigger.batch = 4;
-    struct Measured {
-        double ms_per_step, cpu_ms_per_step, allocations_per_step;
+    struct Run {
+        double wall_ms, cpu_ms;
+        long allocations;
     };
-    const auto measure = [&](const ae::ModelConfig& config, ae::StepMode mode) {
-        std::vector<double> wall, cpu;
-        long allocations = 0;
-        for (int r = 0; r < runs + 1; ++r) {   // the first run warms up
-            ae::Trainer t{config};
-            t.set_step_mode(mode);
-            for (int i = 0; i < 50; ++i) t.train_step();
-            const long before = g_allocations.load();
-            const auto start = std::chrono::steady_clock::now();
-            const double cpu_start = cpu_ms();
-            for (int i = 0; i < steps; ++i) t.train_step();
-            const double cpu_spent = cpu_ms() - cpu_start;
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-            allocations = g_allocations.load() - before;
-            if (r > 0) {
-                wall.push_back(ms / steps);
-                cpu.push_back(cpu_spent / steps);
-            }
-        }
-        return Measured{median(wall), median(cpu), static_cast<double>(allocations) / steps};
+    const auto run = [&](const ae::ModelConfig& config, ae::StepMode mode) {
+        ae::Trainer t{config};
+        t.set_step_mode(mode);
+        for (int i = 0; i < 50; ++i) t.train_step();
+        const long before = g_allocations.load();
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = cpu_ms();
+        for (int i = 0; i < steps; ++i) t.train_step();
+        const double cpu_spent = cpu_ms() - cpu_start;
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        return Run{ms / steps, cpu_spent / steps, g_allocations.load() - before};
     };
     for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}, Named{"bigger", bigger}}) {
-        const Measured replay = measure(n.config, ae::StepMode::Replay);
-        const Measured graph = measure(n.config, ae::StepMode::DefineByRun);
+        // Replayed and define-by-run runs alternate, so a change in the machine's load hits both;
+        // the speedups are medians of each pair's ratio. The first pair warms up.
+        std::vector<double> wall, cpu, graph_wall, graph_cpu, speedup, speedup_cpu;
+        Run replay{}, graph{};
+        for (int r = 0; r < runs + 1; ++r) {
+            replay = run(n.config, ae::StepMode::Replay);
+            graph = run(n.config, ae::StepMode::DefineByRun);
+            if (r == 0) continue;
+            wall.push_back(replay.wall_ms);
+            cpu.push_back(replay.cpu_ms);
+            graph_wall.push_back(graph.wall_ms);
+            graph_cpu.push_back(graph.cpu_ms);
+            speedup.push_back(graph.wall_ms / replay.wall_ms);
+            speedup_cpu.push_back(graph.cpu_ms / replay.cpu_ms);
+        }
+        const double ms = median(wall), flops = matmul_flops_per_step(n.config);
         std::cout << nlohmann::json{{"config", n.name},
                                     {"model", nlohmann::json::parse(ae::config_to_json(n.config))},
-                                    {"ms_per_step", replay.ms_per_step},
-                                    {"steps_per_second", 1000.0 / replay.ms_per_step},
-                                    {"cpu_ms_per_step", replay.cpu_ms_per_step},
-                                    {"allocations_per_step", replay.allocations_per_step},
-                                    {"define_by_run_ms_per_step", graph.ms_per_step},
-                                    {"define_by_run_cpu_ms_per_step", graph.cpu_ms_per_step},
-                                    {"define_by_run_allocations_per_step", graph.allocations_per_step},
-                                    {"replay_speedup", graph.ms_per_step / replay.ms_per_step},
-                                    {"replay_speedup_cpu", graph.cpu_ms_per_step / replay.cpu_ms_per_step},
-                                    {"matmul_gflops", matmul_flops_per_step(n.config) / replay.ms_per_step / 1e6},
-                                    {"matmul_gflops_cpu", matmul_flops_per_step(n.config) / replay.cpu_ms_per_step / 1e6}}
+                                    {"ms_per_step", ms},
+                                    {"steps_per_second", 1000.0 / ms},
+                                    {"cpu_ms_per_step", median(cpu)},
+                                    {"allocations_per_step", static_cast<double>(replay.allocations) / steps},
+                                    {"define_by_run_ms_per_step", median(graph_wall)},
+                                    {"define_by_run_cpu_ms_per_step", median(graph_cpu)},
+                                    {"define_by_run_allocations_per_step", static_cast<double>(graph.allocations) / steps},
+                                    {"replay_speedup", median(speedup)},
+                                    {"replay_speedup_cpu", median(speedup_cpu)},
+                                    {"matmul_gflops", flops / ms / 1e6},
+                                    {"matmul_gflops_cpu", flops / median(cpu) / 1e6}}
                          .dump()
                   << "\n";
     }

@@ -104,6 +104,7 @@ CompiledStep::CompiledStep(const Model& model) : model_(model) {
     const Index widest = std::max(hidden, vocab);
     transposed_ = std::vector<double>(static_cast<size_t>(std::max({n, hidden, vocab}) * widest));
     product_ = transposed_;
+    a_t_ = rows(std::max(hidden, d));
     slot_size_ = static_cast<Index>(c.context) * std::max<Index>(c.context, d);
     heads_scratch_ = std::vector<double>(static_cast<size_t>(8 * slot_size_));
 }
@@ -149,11 +150,18 @@ void CompiledStep::norm_backward(const double* g_at, const std::vector<double>& 
         inv_std.array();
 }
 
+// a (N, k) transposed into a_t_ (k, N), for the weight gradients of the products that read a.
+const double* CompiledStep::transposed(const double* a, Index k) {
+    View at = view(a_t_.data(), k, n_);
+    at = view(a, n_, k).transpose();
+    return at.data();
+}
+
 // matmul's backward for out = a (N, k) . w (k, n) given g = d(out) (N, n): d(a) = g . w^T into
 // ga (added, or written when it is ga's first contribution), then w.grad += a^T . g; each product
 // by the one kernel over explicit transposes. Writing instead of adding to zeros differs only in
 // the sign of a zero gradient, which nothing downstream can see (no gradient is ever a divisor).
-void CompiledStep::linear_backward(const double* a, Index k, Node& w, const double* g, double* ga, Into into) {
+void CompiledStep::linear_backward(const double* a_t, Index k, Node& w, const double* g, double* ga, Into into) {
     const Index n = w.cols();
     View wt = view(transposed_.data(), n, k);
     wt = w.value.transpose();
@@ -163,9 +171,7 @@ void CompiledStep::linear_backward(const double* a, Index k, Node& w, const doub
         matmul_into(g, wt.data(), product_.data(), n_, n, k);
         view(ga, n_, k) += view(product_.data(), n_, k);
     }
-    View at = view(transposed_.data(), k, n_);
-    at = view(a, n_, k).transpose();
-    matmul_into(at.data(), g, product_.data(), k, n_, n);
+    matmul_into(a_t, g, product_.data(), k, n_, n);
     grad_of(w) += view(product_.data(), k, n);
 }
 
@@ -335,11 +341,11 @@ void CompiledStep::backward() {
     grad_of(*unembedding_bias_) += g_logits.colwise().sum();
     const double* x_last = layers_.back().output();
     if (final_gain_) {
-        linear_backward(hf_.data(), d, *unembedding_, g_logits.data(), g_h.data(), Into::Write);
+        linear_backward(transposed(hf_.data(), d), d, *unembedding_, g_logits.data(), g_h.data(), Into::Write);
         g_stream.setZero();
         norm_backward(g_h.data(), final_xhat_, final_inv_std_, *final_gain_, *final_bias_, g_stream.data());
     } else {
-        linear_backward(x_last, d, *unembedding_, g_logits.data(), g_stream.data(), Into::Write);
+        linear_backward(transposed(x_last, d), d, *unembedding_, g_logits.data(), g_stream.data(), Into::Write);
     }
     // g_stream is d(layer output); walk the layers backwards.
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
@@ -349,29 +355,30 @@ void CompiledStep::backward() {
             const Index hidden = y.w1->cols();
             grad_of(*y.b2) += g_stream.colwise().sum();
             View g_hidden = view(g_hidden_.data(), n_, hidden), g_pre = view(g_pre_.data(), n_, hidden);
-            linear_backward(y.hidden.data(), hidden, *y.w2, g_stream.data(), g_hidden.data(), Into::Write);
+            linear_backward(transposed(y.hidden.data(), hidden), hidden, *y.w2, g_stream.data(), g_hidden.data(), Into::Write);
             g_pre = (view(y.pre.data(), n_, hidden).array() > 0).select(g_hidden, 0.0);
             grad_of(*y.b1) += g_pre.colwise().sum();
             g_mid = g_stream;
             if (y.ln2_gain) {
-                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_h.data(), Into::Write);
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_h.data(), Into::Write);
                 norm_backward(g_h.data(), y.ln2_xhat, y.ln2_inv_std, *y.ln2_gain, *y.ln2_bias, g_mid.data());
             } else {
-                linear_backward(y.h2_at, d, *y.w1, g_pre.data(), g_mid.data(), Into::Add);
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_mid.data(), Into::Add);
             }
         } else {
             g_mid = g_stream;
         }
         // x_mid = x + heads . wo
         View g_heads = view(g_heads_.data(), n_, d);
-        linear_backward(y.heads.data(), d, *y.wo, g_mid.data(), g_heads.data(), Into::Write);
+        linear_backward(transposed(y.heads.data(), d), d, *y.wo, g_mid.data(), g_heads.data(), Into::Write);
         attention_backward(y);
         // d(x) = residual, then through q, k, v in the order ae::backward reaches them: v, k, q
         g_stream = g_mid;
         double* g_h1 = y.ln1_gain ? g_h.data() : g_stream.data();
-        linear_backward(y.h1_at, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Into::Write : Into::Add);
-        linear_backward(y.h1_at, d, *y.wk, g_k_.data(), g_h1, Into::Add);
-        linear_backward(y.h1_at, d, *y.wq, g_q_.data(), g_h1, Into::Add);
+        const double* h1_t = transposed(y.h1_at, d);   // one transpose for the three products
+        linear_backward(h1_t, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Into::Write : Into::Add);
+        linear_backward(h1_t, d, *y.wk, g_k_.data(), g_h1, Into::Add);
+        linear_backward(h1_t, d, *y.wq, g_q_.data(), g_h1, Into::Add);
         if (y.ln1_gain) norm_backward(g_h.data(), y.ln1_xhat, y.ln1_inv_std, *y.ln1_gain, *y.ln1_bias, g_stream.data());
     }
     // x0 = gather(token) + gather(position): each row's gradient added in row order

@@ -46,7 +46,8 @@ private:
     void norm_backward(const double* g, const std::vector<double>& xhat, const std::vector<double>& inv_std,
                        Node& gain, Node& bias, double* dx);
     enum class Into { Write, Add };
-    void linear_backward(const double* a, Eigen::Index k, Node& w, const double* g, double* ga, Into into);
+    const double* transposed(const double* a, Eigen::Index k);
+    void linear_backward(const double* a_t, Eigen::Index k, Node& w, const double* g, double* ga, Into into);
     double* slot(int i) { return heads_scratch_.data() + i * slot_size_; }
 
     const Model& model_;
@@ -59,7 +60,7 @@ private:
     // Gradients flowing back (each (N, width)), and scratch: transposes and products of the
     // linear layers, the per-head-and-sequence matrices of attention (slots of `slot_size_`).
     std::vector<double> g_stream_, g_mid_, g_h_, g_heads_, g_q_, g_k_, g_v_, g_hidden_, g_pre_, g_logits_;
-    std::vector<double> dxhat_, row_means_, transposed_, product_, heads_scratch_;
+    std::vector<double> dxhat_, row_means_, a_t_, transposed_, product_, heads_scratch_;
     Eigen::Index slot_size_ = 0;
 };
 
