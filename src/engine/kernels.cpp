@@ -6,7 +6,6 @@
 // multiply then add (-ffp-contract=off) instead of guessing at a vectorisation of their own.
 #include "engine/kernels.hpp"
 
-#include <algorithm>
 #include <cstring>
 
 namespace ae {
