@@ -94,6 +94,25 @@ double cpu_ms() {
 #endif
 }
 
+// The core's clock while busy, in MHz: a chain of dependent 64-bit multiplies takes 3 cycles a
+// link on x86-64 cores (Intel since Nehalem, AMD since Zen), so links per CPU second give cycles
+// per second; a VM's /proc/cpuinfo shows the nominal clock, not the one the benchmark runs at.
+// (A chain of immediate adds would not do: recent cores fold those away at rename.) 0 elsewhere.
+double measured_mhz() {
+#if defined(__x86_64__)
+    constexpr long kIterations = 20'000'000;   // 10 multiplies each
+    long x = 3;
+    const double start = cpu_ms();
+    for (long i = 0; i < kIterations; ++i)
+        asm volatile("imul %0, %0\n\timul %0, %0\n\timul %0, %0\n\timul %0, %0\n\timul %0, %0\n\t"
+                     "imul %0, %0\n\timul %0, %0\n\timul %0, %0\n\timul %0, %0\n\timul %0, %0"
+                     : "+r"(x));
+    return 3 * 10.0 * static_cast<double>(kIterations) / ((cpu_ms() - start) / 1000) / 1e6;
+#else
+    return 0;
+#endif
+}
+
 double median(std::vector<double> xs) {
     std::sort(xs.begin(), xs.end());
     return xs[xs.size() / 2];
@@ -137,6 +156,7 @@ int main(int argc, char** argv) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         return Run{ms / steps, cpu_spent / steps, g_allocations.load() - before};
     };
+    std::cout << nlohmann::json{{"config", "clock"}, {"mhz", measured_mhz()}}.dump() << "\n";
     for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}, Named{"bigger", bigger}}) {
         // Replayed and define-by-run runs alternate, so a change in the machine's load hits both;
         // the speedups are medians of each pair's ratio. The first pair warms up.

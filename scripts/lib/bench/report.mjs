@@ -7,7 +7,7 @@ const read = (name) => JSON.parse(fs.readFileSync(new URL(name, dir), 'utf8'));
 const lines = (name) => Object.fromEntries(fs.readFileSync(new URL(name, dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.config, r]));
 const native = lines('native.jsonl');
 const wasmBench = lines('wasm.jsonl');   // attention-bench in WebAssembly: allocations counted there too
-const cpu = read('cpu.json');
+const cpu = { cpu_mhz: Math.round(native.clock.mhz) };   // measured by attention-bench natively
 const wasm = read('engine-node.json');
 const peers = { cpu: read('tfjs-cpu.json'), wasm: read('tfjs-wasm.json') };
 const browser = read('browser.json');
