@@ -157,7 +157,8 @@ const double* CompiledStep::transposed(const double* a, Index k) {
     return at.data();
 }
 
-// matmul's backward for out = a (N, k) . w (k, n) given g = d(out) (N, n): d(a) = g . w^T into
+// matmul's backward for out = a (N, k) . w (k, n), given a_t = a^T (k, N) from transposed() and
+// g = d(out) (N, n): d(a) = g . w^T into
 // ga (added, or written when it is ga's first contribution), then w.grad += a^T . g; each product
 // by the one kernel over explicit transposes. Writing instead of adding to zeros differs only in
 // the sign of a zero gradient, which nothing downstream can see (no gradient is ever a divisor).
