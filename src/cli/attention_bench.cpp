@@ -5,6 +5,7 @@
 // object per config.
 //
 //   attention-bench [--steps N] [--runs N]
+#include "allocation_counter.hpp"
 #include "model/corpus.hpp"
 #include "model/serialize.hpp"
 
@@ -15,47 +16,11 @@
 #endif
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <new>
 #include <iostream>
 #include <string>
-
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
-extern "C" {
-void* __real_malloc(size_t);
-void* __real_calloc(size_t, size_t);
-void* __real_realloc(void*, size_t);
-void* __wrap_malloc(size_t n) {
-    ++g_allocations;
-    return __real_malloc(n);
-}
-void* __wrap_calloc(size_t n, size_t size) {
-    ++g_allocations;
-    return __real_calloc(n, size);
-}
-void* __wrap_realloc(void* p, size_t n) {
-    ++g_allocations;
-    return __real_realloc(p, n);
-}
-}
-
-// A shared libstdc++ calls malloc from inside itself, where --wrap does not reach: replacing
-// operator new with one that calls malloc from here counts every std::vector and shared_ptr too.
-void* operator new(std::size_t n) {
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"   // free() is right: this new calls malloc
-#endif
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -148,13 +113,13 @@ int main(int argc, char** argv) {
         ae::Trainer t{config};
         t.set_step_mode(mode);
         for (int i = 0; i < 50; ++i) t.train_step();
-        const long before = g_allocations.load();
+        const long before = ae::allocations();
         const auto start = std::chrono::steady_clock::now();
         const double cpu_start = cpu_ms();
         for (int i = 0; i < steps; ++i) t.train_step();
         const double cpu_spent = cpu_ms() - cpu_start;
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        return Run{ms / steps, cpu_spent / steps, g_allocations.load() - before};
+        return Run{ms / steps, cpu_spent / steps, ae::allocations() - before};
     };
     std::cout << nlohmann::json{{"config", "clock"}, {"mhz", measured_mhz()}}.dump() << "\n";
     for (const Named& n : {Named{"default", ae::ModelConfig{}}, Named{"default-batch64", batch64}, Named{"large", large}, Named{"bigger", bigger}}) {

@@ -1,50 +1,12 @@
 // The compiled (replayed) training step against define-by-run: the same losses and parameters,
-// bit for bit, over 1,000 steps; and a replayed step makes no heap allocation (malloc is wrapped
-// for this test binary, see tests/CMakeLists.txt).
+// bit for bit, over 1,000 steps; and a replayed step makes no heap allocation (counted by
+// src/cli/allocation_counter.cpp, linked into this test binary).
+#include "cli/allocation_counter.hpp"
 #include "model/trainer.hpp"
 
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <cstdlib>
-#include <new>
-
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
-extern "C" {
-void* __real_malloc(size_t);
-void* __real_calloc(size_t, size_t);
-void* __real_realloc(void*, size_t);
-void* __wrap_malloc(size_t n);
-void* __wrap_calloc(size_t n, size_t size);
-void* __wrap_realloc(void* p, size_t n);
-void* __wrap_malloc(size_t n) {
-    ++g_allocations;
-    return __real_malloc(n);
-}
-void* __wrap_calloc(size_t n, size_t size) {
-    ++g_allocations;
-    return __real_calloc(n, size);
-}
-void* __wrap_realloc(void* p, size_t n) {
-    ++g_allocations;
-    return __real_realloc(p, n);
-}
-}
-
-// A shared libstdc++ calls malloc from inside itself, where --wrap does not reach: replacing
-// operator new with one that calls malloc from here counts every std::vector and shared_ptr too.
-void* operator new(std::size_t n) {
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"   // free() is right: this new calls malloc
-#endif
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace ae;
 
@@ -108,8 +70,8 @@ TEST_CASE("a replayed training step makes no heap allocation (default and large 
     for (const ModelConfig& c : {ModelConfig{}, large, deep(true)}) {
         Trainer t{c};
         for (int i = 0; i < 3; ++i) t.train_step();   // the first steps size the gradients and moments
-        const long before = g_allocations.load();
+        const long before = ae::allocations();
         for (int i = 0; i < 20; ++i) t.train_step();
-        CHECK(g_allocations.load() - before == 0);
+        CHECK(ae::allocations() - before == 0);
     }
 }
