@@ -35,6 +35,8 @@ training
   --steps N         training steps [300]
   --every N         progress interval in steps [10]
   --until-bank X    stop early once test bank accuracy >= X (checked every --every steps)
+  --define-by-run   build a fresh graph every step instead of replaying the compiled step
+                    (the reference: the same losses, bit for bit, slower)
 files
   --save FILE       write the trained model as JSON
   --load FILE       continue from a saved model, with the settings it was saved with
@@ -48,6 +50,7 @@ struct Options {
     int every = 10;
     double until_bank = 2;   // > 1: never stop early
     std::string save, load;
+    bool define_by_run = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -102,6 +105,7 @@ Options parse(int argc, char** argv) {
         else if (flag == "--steps") o.steps = number<int>(flag, value(), 0, kMany);
         else if (flag == "--every") o.every = number<int>(flag, value(), 1, kMany);
         else if (flag == "--until-bank") o.until_bank = number<double>(flag, value(), 0.0, 1.0);
+        else if (flag == "--define-by-run") o.define_by_run = true;
         else if (flag == "--save") o.save = value();
         else if (flag == "--load") o.load = value();
         else usage_error("unknown option '" + flag + "'");
@@ -136,6 +140,7 @@ int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
     try {
         auto trainer = o.load.empty() ? std::make_unique<ae::Trainer>(o.config) : ae::load_json(read_file(o.load));
+        if (o.define_by_run) trainer->set_step_mode(ae::StepMode::DefineByRun);
         const bool tty = isatty(STDERR_FILENO);
         nlohmann::json losses = nlohmann::json::array();
         using clock = std::chrono::steady_clock;

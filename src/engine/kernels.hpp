@@ -7,5 +7,8 @@
 namespace ae {
 
 Matrix matmul_values(const Matrix& a, const Matrix& b);   // (m,k) x (k,n) -> (m,n)
+// The same product over raw column-major storage, written into `c` (no allocation): a is (m, depth),
+// b is (depth, n), c is (m, n); c must not overlap a or b.
+void matmul_into(const double* a, const double* b, double* c, Eigen::Index m, Eigen::Index depth, Eigen::Index n);
 
 }  // namespace ae

@@ -28,13 +28,24 @@ void split_inputs_targets(const std::vector<std::vector<int>>& batch, std::vecto
     }
 }
 
-Eigen::Index argmax(const Matrix& m, Eigen::Index row) {
+// The sequences of a flat batch, for Model::forward.
+std::vector<std::vector<int>> sequences_of(const FlatBatch& b) {
+    std::vector<std::vector<int>> out;
+    auto at = b.ids.begin();
+    for (int len : b.lengths) {
+        out.emplace_back(at, at + len);
+        at += len;
+    }
+    return out;
+}
+
+Eigen::Index argmax(const Eigen::Ref<const Matrix>& m, Eigen::Index row) {
     Eigen::Index best = 0;
     m.row(row).maxCoeff(&best);
     return best;
 }
 
-double accuracy(const Matrix& logits, const std::vector<int>& targets) {
+double accuracy(const Eigen::Ref<const Matrix>& logits, const std::vector<int>& targets) {
     int right = 0;
     for (size_t i = 0; i < targets.size(); ++i) right += argmax(logits, static_cast<Eigen::Index>(i)) == targets[i];
     return static_cast<double>(right) / static_cast<double>(targets.size());
@@ -67,17 +78,22 @@ Trainer::Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step)
     if (model_->vocab_size() != tokenizer_.size())
         fail("trainer", "model has " + std::to_string(model_->vocab_size()) + " words but the tokenizer " +
                             std::to_string(tokenizer_.size()));
+    params_ = model_->parameters();
     reset_optimizer();
+    compiled_ = std::make_unique<CompiledStep>(*model_);
+    const size_t most_tokens = static_cast<size_t>(model_->config().batch) * static_cast<size_t>(model_->config().context);
+    for (auto* v : {&batch_.ids, &batch_.positions, &batch_.targets}) v->reserve(most_tokens);
+    batch_.lengths.reserve(static_cast<size_t>(model_->config().batch));
     train_windows_ = windows(tokenizer_, corpus().train, model_->config().context);
     test_windows_ = windows(tokenizer_, corpus().test, model_->config().context);
-    copy_values(model_->parameters(), last_good_);
+    copy_values(params_, last_good_);
     last_good_step_ = step_;
 }
 
 void Trainer::reset_optimizer() {
     AdamOptions adam;
     adam.lr = model_->config().learning_rate;
-    optimizer_ = std::make_unique<Adam>(model_->parameters(), adam);
+    optimizer_ = std::make_unique<Adam>(params_, adam);
 }
 
 void Trainer::set_learning_rate(double lr) {
@@ -100,27 +116,42 @@ std::vector<StepResult> Trainer::train(int steps) {
     return out;
 }
 
-StepResult Trainer::train_step() {
-    std::vector<std::vector<int>> batch;
-    for (int i = 0; i < model_->config().batch; ++i) batch.push_back(train_windows_[rng_.below(train_windows_.size())]);
-    std::vector<std::vector<int>> inputs;
-    std::vector<int> targets;
-    split_inputs_targets(batch, inputs, targets);
+void Trainer::sample_batch() {
+    batch_.clear();
+    for (int i = 0; i < model_->config().batch; ++i) {
+        const std::vector<int>& w = train_windows_[rng_.below(train_windows_.size())];
+        const int inputs = static_cast<int>(w.size()) - 1;
+        batch_.lengths.push_back(inputs);
+        for (int t = 0; t < inputs; ++t) {
+            batch_.ids.push_back(w[static_cast<size_t>(t)]);
+            batch_.positions.push_back(t);
+            batch_.targets.push_back(w[static_cast<size_t>(t) + 1]);
+        }
+    }
+}
 
-    const Forward f = model_->forward(inputs);
-    const Tensor loss = cross_entropy(f.logits, targets);
-    const double value = loss->value(0, 0);
+StepResult Trainer::train_step() {
+    sample_batch();
+    const bool replay = mode_ == StepMode::Replay;
+    Forward f;
+    Tensor loss;
+    if (!replay) {
+        f = model_->forward(sequences_of(batch_));
+        loss = cross_entropy(f.logits, batch_.targets);
+    }
+    const double value = replay ? compiled_->forward(batch_) : loss->value(0, 0);
     const double exploded = 10.0 * exact_log(static_cast<double>(tokenizer_.size()));
     if (!std::isfinite(value) || value > exploded)
         throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": the loss is " +
                                format_number(value) + (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") +
                                " (learning rate " + format_number(learning_rate()) + " is too high?); the parameters of step " +
                                std::to_string(step_) + " are kept");
-    copy_values(model_->parameters(), before_step_);
+    copy_values(params_, before_step_);
     optimizer_->zero_grad();
-    backward(loss);
+    if (replay) compiled_->backward();
+    else backward(loss);
     optimizer_->step();
-    for (const auto& p : model_->parameters())
+    for (const auto& p : params_)
         if (!p->value.allFinite()) {
             restore(before_step_);
             throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": parameter '" + p->label +
@@ -133,12 +164,11 @@ StepResult Trainer::train_step() {
         last_good_.swap(before_step_);   // the parameters that produced this still-learning loss
         last_good_step_ = step_ - 1;
     }
-    return {step_, value, accuracy(f.logits->value, targets)};
+    return {step_, value, replay ? accuracy(compiled_->logits(), batch_.targets) : accuracy(f.logits->value, batch_.targets)};
 }
 
 void Trainer::restore(const std::vector<Matrix>& saved) {
-    const auto params = model_->parameters();
-    for (size_t i = 0; i < params.size(); ++i) params[i]->value = saved[i];
+    for (size_t i = 0; i < params_.size(); ++i) params_[i]->value = saved[i];
 }
 
 double Trainer::loss(const std::vector<std::string>& sentences) const {

@@ -4,6 +4,7 @@
 
 #include "engine/optim.hpp"
 #include "engine/rng.hpp"
+#include "model/compiled_step.hpp"
 #include "model/model.hpp"
 #include "model/tokenizer.hpp"
 
@@ -38,6 +39,10 @@ struct TrainingDiverged : std::runtime_error {
 // Token ids of a sentence with <bos>/<eos>, cut to fit `context` + 1 (inputs + last target).
 std::vector<int> window(const Tokenizer& tokenizer, const std::string& sentence, int context);
 
+// How a training step runs: the compiled step replayed over preallocated buffers (no allocation),
+// or a fresh define-by-run graph (the reference; the same losses, bit for bit).
+enum class StepMode { Replay, DefineByRun };
+
 class Trainer {
 public:
     explicit Trainer(const ModelConfig& config);
@@ -45,6 +50,9 @@ public:
     Trainer(std::unique_ptr<Model> model, Tokenizer tokenizer, long step);
 
     std::vector<StepResult> train(int steps);
+    StepResult train_step();   // one step; with StepMode::Replay it allocates nothing
+    void set_step_mode(StepMode mode) { mode_ = mode; }
+    StepMode step_mode() const { return mode_; }
     Evaluation evaluate() const;
     // Mean next-word cross-entropy on the given sentences (no training, no graph).
     double loss(const std::vector<std::string>& sentences) const;
@@ -59,13 +67,17 @@ public:
     long restore_last_good();
 
 private:
-    StepResult train_step();
+    void sample_batch();
     void restore(const std::vector<Matrix>& saved);
     void reset_optimizer();
 
     std::unique_ptr<Model> model_;
     Tokenizer tokenizer_;
     std::unique_ptr<Adam> optimizer_;
+    std::vector<Tensor> params_;   // model_->parameters(), kept: the list is built once
+    std::unique_ptr<CompiledStep> compiled_;
+    StepMode mode_ = StepMode::Replay;
+    FlatBatch batch_;              // this step's batch, its capacity reserved once
     Rng rng_;
     long step_ = 0;
     std::vector<std::vector<int>> train_windows_, test_windows_;

@@ -144,6 +144,7 @@ export const FIELDS = {
   demoD: field('width d', number({ min: 8, max: 32, integer: true, values: [8, 12, 16, 24, 32] })),
   demoSeed: field('seed', number({ min: 0, max: 2 ** 31, integer: true })),
   demoMlp: field('MLP', flag),
+  demoBig: field('the bigger model', flag),   // BIG_MODEL in training/run.js
   demoAttention: field('attention', flag),
   demoSteps: field('steps to train', number({ min: 1, max: 100000, integer: true })),
   demoStep: field('training step', number({ min: 0, max: 100000, integer: true })),
@@ -205,6 +206,7 @@ export function defaults(example, model, sentence) {
     demoD: model.d,
     demoSeed: model.seed,
     demoMlp: model.mlp,
+    demoBig: false,
     demoAttention: model.attention,
     demoSteps: 600,
     demoStep: 0,

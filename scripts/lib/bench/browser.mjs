@@ -49,5 +49,15 @@ await page.fill('[data-widget=training] input[aria-label="steps to train"]', '20
 await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 600, null, { timeout: 60000 });
 out.worker_steps_per_second = Number(await page.getAttribute('[data-widget=training] [data-speed]', 'data-speed'));
 out.worker_wall_ms_to_600 = Date.now() - t0;
+
+// The demo's bigger model (2 layers, 4 heads, d 64): steps/s in the worker once 1,000 steps are done.
+const stepOf = () => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step);
+await page.$eval('[data-widget=training] [data-action=pause]', (b) => { if (!b.disabled) b.click(); });
+await page.check('[data-widget=training] input[data-control=big]');   // a new model, at step 0
+await page.waitForFunction(`(${stepOf})() === 0`, null, { timeout: 60000 });
+await page.fill('[data-widget=training] input[aria-label="steps to train"]', '3000');
+await page.click('[data-widget=training] [data-action=play]');
+await page.waitForFunction(`(${stepOf})() >= 1000`, null, { timeout: 120000 });
+out.worker_big_steps_per_second = Number(await page.getAttribute('[data-widget=training] [data-speed]', 'data-speed'));
 await env.stop();
 console.log(JSON.stringify(out));

@@ -10,7 +10,7 @@ import { createView } from '../training/view.js';
 export default {
   name: 'training',
   title: 'Live training',
-  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoView', 'demoFork', 'demoPace', 'demoText'],
+  fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoBig', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoView', 'demoFork', 'demoPace', 'demoText'],
   create(ctx) {
     let run = null;
     const recorder = new Recorder();   // the run writes it, the view (and its scrubber) reads it

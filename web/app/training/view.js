@@ -47,6 +47,8 @@ export function createView(ctx, recorder, fork, actions) {
   const seed = box('demoSeed', 'seed', '7', fresh);
   const mlp = check('demoMlp');
   const attention = check('demoAttention');
+  const big = check('demoBig');
+  big.dataset.control = 'big';
   const steps = box('demoSteps', 'steps to train', '7');
   // The pace: steps per second, one click each; it spreads the same steps over more time.
   const paceName = (n) => (n ? `${n} steps/s` : 'as fast as it goes');
@@ -126,7 +128,8 @@ export function createView(ctx, recorder, fork, actions) {
     h('div', { class: 'controls config', 'data-control': 'config' },
       h('label', {}, 'learning rate ', rate.element), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
       h('label', {}, 'seed ', seed.element), h('label', { class: 'check' }, mlp, ' MLP'),
-      h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)')),
+      h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)'),
+      h('label', { class: 'check' }, big, ' bigger model (2 layers, 4 heads, d 64, layer norm, 4 sentences a step)')),
     kept, status, alarm, restore,
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
@@ -229,6 +232,8 @@ export function createView(ctx, recorder, fork, actions) {
       seed.set(state.demoSeed);
       mlp.checked = state.demoMlp;
       attention.checked = state.demoAttention;
+      big.checked = state.demoBig;
+      heads.disabled = width.disabled = state.demoBig;   // the bigger model fixes both
       steps.set(state.demoSteps);
       typed.set(state.demoText);
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';

@@ -1,0 +1,392 @@
+// The compiled training step. Each block replays one define-by-run op (ops_*.cpp, model.cpp)
+// with that op's own expressions over Eigen maps of preallocated buffers, and gradients are
+// summed into each node in the order ae::backward visits its consumers, so every bit matches.
+#include "model/compiled_step.hpp"
+
+#include "engine/checks.hpp"
+#include "engine/exact_math.hpp"
+#include "engine/kernels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ae {
+
+using Index = Eigen::Index;
+using View = Eigen::Map<Matrix>;
+using ConstView = Eigen::Map<const Matrix>;
+using VecView = Eigen::Map<Eigen::VectorXd>;
+using ConstVecView = Eigen::Map<const Eigen::VectorXd>;
+
+struct CompiledStep::Layer {
+    Node *wq, *wk, *wv, *wo;
+    Node *ln1_gain = nullptr, *ln1_bias = nullptr, *ln2_gain = nullptr, *ln2_bias = nullptr;
+    Node *w1 = nullptr, *b1 = nullptr, *w2 = nullptr, *b2 = nullptr;
+    // Activations of the last forward, (N, width) each; `weights` holds every head's (L, L)
+    // softmax of every sequence, head by head, sequence by sequence.
+    std::vector<double> h1, ln1_xhat, ln1_inv_std, q, k, v, weights, heads, x_mid;
+    std::vector<double> h2, ln2_xhat, ln2_inv_std, pre, hidden, x_out;
+    const double* input = nullptr;   // x entering the layer (the previous layer's output or x0)
+    const double* h1_at = nullptr;   // what q, k and v are computed from: h1, or input without norm
+    const double* h2_at = nullptr;   // what the MLP reads: h2, or x_mid without norm
+    const double* output() const { return w1 ? x_out.data() : x_mid.data(); }
+};
+
+namespace {
+
+constexpr double kNormEps = 1e-5;   // layer_norm's default, as Model::forward uses it
+
+View view(double* p, Index rows, Index cols) { return View(p, rows, cols); }
+ConstView view(const double* p, Index rows, Index cols) { return ConstView(p, rows, cols); }
+
+Node* param(const Model& m, const std::string& name) { return m.parameter(name).get(); }
+std::string layer_name(int layer, const char* what) { return "layer" + std::to_string(layer) + "." + what; }
+
+// The gradient of a parameter, allocated on first use only (like grad_to_add).
+Matrix& grad_of(Node& p) { return *grad_to_add(p); }
+
+}  // namespace
+
+void FlatBatch::clear() {
+    ids.clear();
+    positions.clear();
+    lengths.clear();
+    targets.clear();
+}
+
+CompiledStep::CompiledStep(const Model& model) : model_(model) {
+    const ModelConfig& c = model.config();
+    const Index n = static_cast<Index>(c.batch) * c.context, d = c.d, hidden = 4 * d, vocab = model.vocab_size();
+    const auto rows = [n](Index width) { return std::vector<double>(static_cast<size_t>(n * width)); };
+    token_embedding_ = param(model, "token_embedding");
+    position_embedding_ = param(model, "position_embedding");
+    unembedding_ = param(model, "unembedding");
+    unembedding_bias_ = param(model, "unembedding_bias");
+    if (c.layer_norm) {
+        final_gain_ = param(model, "final_ln_gain");
+        final_bias_ = param(model, "final_ln_bias");
+    }
+    layers_.resize(static_cast<size_t>(c.layers));
+    for (int l = 0; l < c.layers; ++l) {
+        Layer& y = layers_[static_cast<size_t>(l)];
+        y.wq = param(model, layer_name(l, "wq"));
+        y.wk = param(model, layer_name(l, "wk"));
+        y.wv = param(model, layer_name(l, "wv"));
+        y.wo = param(model, layer_name(l, "wo"));
+        y.q = rows(d), y.k = rows(d), y.v = rows(d), y.heads = rows(d), y.x_mid = rows(d);
+        y.weights = std::vector<double>(static_cast<size_t>(c.heads * n * c.context));
+        if (c.layer_norm) {
+            y.ln1_gain = param(model, layer_name(l, "ln1_gain"));
+            y.ln1_bias = param(model, layer_name(l, "ln1_bias"));
+            y.h1 = rows(d), y.ln1_xhat = rows(d), y.ln1_inv_std = rows(1);
+        }
+        if (c.mlp) {
+            if (c.layer_norm) {
+                y.ln2_gain = param(model, layer_name(l, "ln2_gain"));
+                y.ln2_bias = param(model, layer_name(l, "ln2_bias"));
+                y.h2 = rows(d), y.ln2_xhat = rows(d), y.ln2_inv_std = rows(1);
+            }
+            y.w1 = param(model, layer_name(l, "mlp_w1"));
+            y.b1 = param(model, layer_name(l, "mlp_b1"));
+            y.w2 = param(model, layer_name(l, "mlp_w2"));
+            y.b2 = param(model, layer_name(l, "mlp_b2"));
+            y.pre = rows(hidden), y.hidden = rows(hidden), y.x_out = rows(d);
+        }
+    }
+    x0_ = rows(d), hf_ = rows(d), logits_ = rows(vocab), probs_ = rows(vocab);
+    if (c.layer_norm) final_xhat_ = rows(d), final_inv_std_ = rows(1);
+    g_stream_ = rows(d), g_mid_ = rows(d), g_h_ = rows(d), g_heads_ = rows(d);
+    g_q_ = rows(d), g_k_ = rows(d), g_v_ = rows(d), dxhat_ = rows(d), row_means_ = rows(2);
+    g_logits_ = rows(vocab);
+    if (c.mlp) g_hidden_ = rows(hidden), g_pre_ = rows(hidden);
+    // A transpose or product of the linear layers is at most (max(N, 4d, V), max(4d, V)).
+    const Index widest = std::max(hidden, vocab);
+    transposed_ = std::vector<double>(static_cast<size_t>(std::max({n, hidden, vocab}) * widest));
+    product_ = transposed_;
+    a_t_ = rows(std::max(hidden, d));
+    slot_size_ = static_cast<Index>(c.context) * std::max<Index>(c.context, d);
+    heads_scratch_ = std::vector<double>(static_cast<size_t>(8 * slot_size_));
+}
+
+CompiledStep::~CompiledStep() = default;
+
+Eigen::Map<const Matrix> CompiledStep::logits() const {
+    return ConstView(logits_.data(), n_, static_cast<Index>(model_.vocab_size()));
+}
+
+// layer_norm (ops_reduce.cpp): the row means are kept in inv_std until it is computed.
+void CompiledStep::norm_forward(const double* x_at, const Node& gain, const Node& bias, std::vector<double>& xhat_buf,
+                                std::vector<double>& inv_std_buf, double* y_at) {
+    const Index cols = gain.cols();
+    const double d = static_cast<double>(cols);
+    const ConstView x = view(x_at, n_, cols);   // (N, d)
+    View xhat = view(xhat_buf.data(), n_, cols);
+    VecView inv_std(inv_std_buf.data(), n_);    // (N)
+    inv_std = x.rowwise().sum() / d;            // the means first
+    xhat = x.colwise() - inv_std;               // centred
+    inv_std.array() = ((xhat.array().square().rowwise().sum() / d) + kNormEps).rsqrt();
+    xhat.array() = xhat.array().colwise() * inv_std.array();
+    view(y_at, n_, cols).array() =
+        (xhat.array().rowwise() * gain.value.row(0).array()).rowwise() + bias.value.row(0).array();
+}
+
+// layer_norm's backward: gain and bias first, then dx added into `dx_at`.
+void CompiledStep::norm_backward(const double* g_at, const std::vector<double>& xhat_buf,
+                                 const std::vector<double>& inv_std_buf, Node& gain, Node& bias, double* dx_at) {
+    const Index cols = gain.cols();
+    const double d = static_cast<double>(cols);
+    const ConstView g = view(g_at, n_, cols), xhat = view(xhat_buf.data(), n_, cols);   // (N, d)
+    const ConstVecView inv_std(inv_std_buf.data(), n_);
+    grad_of(gain) += g.cwiseProduct(xhat).colwise().sum();
+    grad_of(bias) += g.colwise().sum();
+    View dxhat = view(dxhat_.data(), n_, cols);
+    dxhat.array() = g.array().rowwise() * gain.value.row(0).array();
+    VecView mean_dxhat(row_means_.data(), n_), mean_dxhat_xhat(row_means_.data() + n_, n_);
+    mean_dxhat = dxhat.rowwise().sum() / d;
+    mean_dxhat_xhat = dxhat.cwiseProduct(xhat).rowwise().sum() / d;
+    view(dx_at, n_, cols).array() +=
+        ((dxhat.colwise() - mean_dxhat) - (xhat.array().colwise() * mean_dxhat_xhat.array()).matrix()).array().colwise() *
+        inv_std.array();
+}
+
+// a (N, k) transposed into a_t_ (k, N), for the weight gradients of the products that read a.
+const double* CompiledStep::transposed(const double* a, Index k) {
+    View at = view(a_t_.data(), k, n_);
+    at = view(a, n_, k).transpose();
+    return at.data();
+}
+
+// matmul's backward for out = a (N, k) . w (k, n), given a_t = a^T (k, N) from transposed() and
+// g = d(out) (N, n): d(a) = g . w^T into
+// ga (added, or written when it is ga's first contribution), then w.grad += a^T . g; each product
+// by the one kernel over explicit transposes. Writing instead of adding to zeros differs only in
+// the sign of a zero gradient, which nothing downstream can see (no gradient is ever a divisor).
+void CompiledStep::linear_backward(const double* a_t, Index k, Node& w, const double* g, double* ga, Into into) {
+    const Index n = w.cols();
+    View wt = view(transposed_.data(), n, k);
+    wt = w.value.transpose();
+    if (into == Into::Write) {
+        matmul_into(g, wt.data(), ga, n_, n, k);
+    } else {
+        matmul_into(g, wt.data(), product_.data(), n_, n, k);
+        view(ga, n_, k) += view(product_.data(), n_, k);
+    }
+    matmul_into(a_t, g, product_.data(), k, n_, n);
+    grad_of(w) += view(product_.data(), k, n);
+}
+
+// Per head, per sequence: scores = Qs . Ks^T, x = scores * c, weights = causal softmax(x),
+// output = weights . Vs (attention_graph, softmax_rows), written into the head's columns.
+void CompiledStep::attention_forward(Layer& y, const double* h) {
+    const ModelConfig& c = model_.config();
+    const Index d = c.d, dh = d / c.heads;
+    View q = view(y.q.data(), n_, d), k = view(y.k.data(), n_, d), v = view(y.v.data(), n_, d);
+    matmul_into(h, y.wq->value.data(), q.data(), n_, d, d);
+    matmul_into(h, y.wk->value.data(), k.data(), n_, d, d);
+    matmul_into(h, y.wv->value.data(), v.data(), n_, d, d);
+    double divisor = 1.0;   // the temperature
+    divisor *= std::sqrt(static_cast<double>(dh));
+    const double scale = 1.0 / divisor;
+    double* w_at = y.weights.data();
+    for (int hd = 0; hd < c.heads; ++hd) {
+        Index at = 0;
+        for (int len : batch_->lengths) {
+            const Index L = len;
+            View qs = view(slot(0), L, dh), kt = view(slot(1), dh, L), vs = view(slot(2), L, dh);
+            View x = view(slot(3), L, L), out = view(slot(4), L, dh), w = view(w_at, L, L);
+            qs = q.block(at, hd * dh, L, dh);
+            kt = k.block(at, hd * dh, L, dh).transpose();
+            vs = v.block(at, hd * dh, L, dh);
+            matmul_into(qs.data(), kt.data(), x.data(), L, dh, L);
+            x *= scale;
+            w.setZero();
+            for (Index r = 0; r < L; ++r) {
+                // Query r sees keys 0..r, or only itself with attention switched off.
+                const Index from = c.attention ? 0 : r;
+                double top = -std::numeric_limits<double>::infinity();
+                for (Index j = from; j <= r; ++j) top = std::max(top, x(r, j));
+                double total = 0;
+                for (Index j = from; j <= r; ++j) total += (w(r, j) = exact_exp(x(r, j) - top));
+                w.row(r) /= total;
+            }
+            matmul_into(w.data(), vs.data(), out.data(), L, L, dh);
+            view(y.heads.data(), n_, d).block(at, hd * dh, L, dh) = out;
+            at += L;
+            w_at += L * L;
+        }
+    }
+}
+
+// The backward of attention_forward from d(heads) in g_heads_: d(q), d(k), d(v) into g_q_, g_k_, g_v_.
+void CompiledStep::attention_backward(Layer& y) {
+    const ModelConfig& c = model_.config();
+    const Index d = c.d, dh = d / c.heads;
+    View q = view(y.q.data(), n_, d), k = view(y.k.data(), n_, d), v = view(y.v.data(), n_, d);
+    View gq = view(g_q_.data(), n_, d), gk = view(g_k_.data(), n_, d), gv = view(g_v_.data(), n_, d);
+    View g_heads = view(g_heads_.data(), n_, d);
+    double divisor = 1.0;
+    divisor *= std::sqrt(static_cast<double>(dh));
+    const double scale = 1.0 / divisor;
+    const double* w_at = y.weights.data();
+    for (int hd = 0; hd < c.heads; ++hd) {
+        Index at = 0;
+        for (int len : batch_->lengths) {
+            const Index L = len;
+            const ConstView w = view(w_at, L, L);
+            View t = view(slot(0), dh, L), g_out = view(slot(1), L, dh), dw = view(slot(2), L, L);
+            View wt = view(slot(3), L, L), part = view(slot(4), L, dh), ds = view(slot(5), L, L);
+            View ks = view(slot(6), L, dh), dkt = view(slot(7), dh, L);
+            g_out = g_heads.block(at, hd * dh, L, dh);
+            // output = weights . Vs: d(weights) = d(out) . Vs^T, d(Vs) = weights^T . d(out)
+            t = v.block(at, hd * dh, L, dh).transpose();
+            matmul_into(g_out.data(), t.data(), dw.data(), L, dh, L);
+            wt = w.transpose();
+            matmul_into(wt.data(), g_out.data(), part.data(), L, L, dh);
+            gv.block(at, hd * dh, L, dh) = part;   // the blocks tile d(v): each written once
+            // softmax: d(x) = (d(w) - rowdot(d(w), w)) * w; scale: d(scores) = d(x) * c
+            for (Index r = 0; r < L; ++r) {
+                const double dot = dw.row(r).dot(w.row(r));
+                ds.row(r) = (dw.row(r).array() - dot) * w.row(r).array();
+            }
+            ds = ds * scale;
+            // scores = Qs . Ks^T: d(Qs) = d(scores) . Ks, d(Ks^T) = Qs^T . d(scores)
+            ks = k.block(at, hd * dh, L, dh);
+            matmul_into(ds.data(), ks.data(), part.data(), L, L, dh);
+            gq.block(at, hd * dh, L, dh) = part;
+            t = q.block(at, hd * dh, L, dh).transpose();
+            matmul_into(t.data(), ds.data(), dkt.data(), dh, L, L);
+            gk.block(at, hd * dh, L, dh) = dkt.transpose();
+            at += L;
+            w_at += L * L;
+        }
+    }
+}
+
+double CompiledStep::forward(const FlatBatch& batch) {
+    const ModelConfig& c = model_.config();
+    const Index d = c.d, vocab = model_.vocab_size();
+    if (batch.tokens() < 1 || static_cast<Index>(batch.tokens()) > static_cast<Index>(c.batch) * c.context)
+        fail("compiled step", std::to_string(batch.tokens()) + " tokens do not fit " + std::to_string(c.batch) +
+                                  " sequences of " + std::to_string(c.context));
+    batch_ = &batch;
+    n_ = batch.tokens();
+    // x0 = token embedding + position embedding (gather_rows, add)
+    View x0 = view(x0_.data(), n_, d);
+    for (Index i = 0; i < n_; ++i)
+        x0.row(i) = token_embedding_->value.row(batch.ids[static_cast<size_t>(i)]);
+    for (Index i = 0; i < n_; ++i)
+        x0.row(i) += position_embedding_->value.row(batch.positions[static_cast<size_t>(i)]);
+    const double* x = x0_.data();
+    for (Layer& y : layers_) {
+        y.input = x;
+        y.h1_at = x;
+        if (y.ln1_gain) {
+            norm_forward(x, *y.ln1_gain, *y.ln1_bias, y.ln1_xhat, y.ln1_inv_std, y.h1.data());
+            y.h1_at = y.h1.data();
+        }
+        attention_forward(y, y.h1_at);
+        // x_mid = x + heads . wo
+        matmul_into(y.heads.data(), y.wo->value.data(), product_.data(), n_, d, d);
+        view(y.x_mid.data(), n_, d) = view(x, n_, d) + view(product_.data(), n_, d);
+        if (y.w1) {
+            const Index hidden = y.w1->cols();
+            y.h2_at = y.x_mid.data();
+            if (y.ln2_gain) {
+                norm_forward(y.x_mid.data(), *y.ln2_gain, *y.ln2_bias, y.ln2_xhat, y.ln2_inv_std, y.h2.data());
+                y.h2_at = y.h2.data();
+            }
+            View pre = view(y.pre.data(), n_, hidden), hid = view(y.hidden.data(), n_, hidden);
+            matmul_into(y.h2_at, y.w1->value.data(), pre.data(), n_, d, hidden);
+            pre.rowwise() += y.b1->value.row(0);
+            hid = pre.cwiseMax(0.0);
+            View out = view(product_.data(), n_, d);
+            matmul_into(hid.data(), y.w2->value.data(), out.data(), n_, hidden, d);
+            out.rowwise() += y.b2->value.row(0);
+            view(y.x_out.data(), n_, d) = view(y.x_mid.data(), n_, d) + out;
+        }
+        x = y.output();
+    }
+    const double* hf = x;
+    if (final_gain_) {
+        norm_forward(x, *final_gain_, *final_bias_, final_xhat_, final_inv_std_, hf_.data());
+        hf = hf_.data();
+    }
+    View z = view(logits_.data(), n_, vocab), probs = view(probs_.data(), n_, vocab);
+    matmul_into(hf, unembedding_->value.data(), z.data(), n_, d, vocab);
+    z.rowwise() += unembedding_bias_->value.row(0);
+    // cross_entropy (ops_reduce.cpp)
+    double total = 0;
+    for (Index r = 0; r < n_; ++r) {
+        const int t = batch.targets[static_cast<size_t>(r)];
+        const double top = z.row(r).maxCoeff();
+        for (Index j = 0; j < vocab; ++j) probs(r, j) = exact_exp(z(r, j) - top);
+        const double row_sum = probs.row(r).sum();
+        probs.row(r) /= row_sum;
+        total += exact_log(row_sum) + top - z(r, t);
+    }
+    return total / static_cast<double>(n_);
+}
+
+void CompiledStep::backward() {
+    const ModelConfig& c = model_.config();
+    const Index d = c.d, vocab = model_.vocab_size();
+    View g_stream = view(g_stream_.data(), n_, d), g_mid = view(g_mid_.data(), n_, d);
+    View g_h = view(g_h_.data(), n_, d);
+    // cross_entropy: d(logits) = (probs - onehot(target)) / N
+    View g_logits = view(g_logits_.data(), n_, vocab);
+    g_logits = view(probs_.data(), n_, vocab);
+    for (Index r = 0; r < n_; ++r) g_logits(r, batch_->targets[static_cast<size_t>(r)]) -= 1.0;
+    g_logits = g_logits * (1.0 / static_cast<double>(n_));
+    // logits = hf . unembedding + bias
+    grad_of(*unembedding_bias_) += g_logits.colwise().sum();
+    const double* x_last = layers_.back().output();
+    if (final_gain_) {
+        linear_backward(transposed(hf_.data(), d), d, *unembedding_, g_logits.data(), g_h.data(), Into::Write);
+        g_stream.setZero();
+        norm_backward(g_h.data(), final_xhat_, final_inv_std_, *final_gain_, *final_bias_, g_stream.data());
+    } else {
+        linear_backward(transposed(x_last, d), d, *unembedding_, g_logits.data(), g_stream.data(), Into::Write);
+    }
+    // g_stream is d(layer output); walk the layers backwards.
+    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+        Layer& y = *it;
+        if (y.w1) {
+            // x_out = x_mid + (relu(h2 . w1 + b1) . w2 + b2): d(x_mid) gets the residual, then the MLP's
+            const Index hidden = y.w1->cols();
+            grad_of(*y.b2) += g_stream.colwise().sum();
+            View g_hidden = view(g_hidden_.data(), n_, hidden), g_pre = view(g_pre_.data(), n_, hidden);
+            linear_backward(transposed(y.hidden.data(), hidden), hidden, *y.w2, g_stream.data(), g_hidden.data(), Into::Write);
+            g_pre = (view(y.pre.data(), n_, hidden).array() > 0).select(g_hidden, 0.0);
+            grad_of(*y.b1) += g_pre.colwise().sum();
+            g_mid = g_stream;
+            if (y.ln2_gain) {
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_h.data(), Into::Write);
+                norm_backward(g_h.data(), y.ln2_xhat, y.ln2_inv_std, *y.ln2_gain, *y.ln2_bias, g_mid.data());
+            } else {
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_mid.data(), Into::Add);
+            }
+        } else {
+            g_mid = g_stream;
+        }
+        // x_mid = x + heads . wo
+        View g_heads = view(g_heads_.data(), n_, d);
+        linear_backward(transposed(y.heads.data(), d), d, *y.wo, g_mid.data(), g_heads.data(), Into::Write);
+        attention_backward(y);
+        // d(x) = residual, then through q, k, v in the order ae::backward reaches them: v, k, q
+        g_stream = g_mid;
+        double* g_h1 = y.ln1_gain ? g_h.data() : g_stream.data();
+        const double* h1_t = transposed(y.h1_at, d);   // one transpose for the three products
+        linear_backward(h1_t, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Into::Write : Into::Add);
+        linear_backward(h1_t, d, *y.wk, g_k_.data(), g_h1, Into::Add);
+        linear_backward(h1_t, d, *y.wq, g_q_.data(), g_h1, Into::Add);
+        if (y.ln1_gain) norm_backward(g_h.data(), y.ln1_xhat, y.ln1_inv_std, *y.ln1_gain, *y.ln1_bias, g_stream.data());
+    }
+    // x0 = gather(token) + gather(position): each row's gradient added in row order
+    Matrix& g_token = grad_of(*token_embedding_);
+    Matrix& g_position = grad_of(*position_embedding_);
+    for (Index i = 0; i < n_; ++i) g_token.row(batch_->ids[static_cast<size_t>(i)]) += g_stream.row(i);
+    for (Index i = 0; i < n_; ++i) g_position.row(batch_->positions[static_cast<size_t>(i)]) += g_stream.row(i);
+}
+
+}  // namespace ae
