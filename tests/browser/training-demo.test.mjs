@@ -96,6 +96,16 @@ test('at the default pace the accuracy is seen climbing: five or more values on 
   assert.ok(shown.some((x) => x >= 0.95), `reached 95 %: ${shown}`);
   assert.ok(new Set(climb).size >= 5, `distinct accuracies shown before 95 %: ${climb}`);
   assert.ok(Number(await page.getAttribute(`${demo} [data-chart=bank-accuracy]`, 'data-points')) >= 50, 'the accuracy curve has 50 or more points');
+  // the axes are numbered: accuracy from 0 to 1, steps from the first evaluation to the last
+  const tick = (chart, axis) => page.textContent(`${demo} [data-chart=${chart}] [data-axis=${axis}]`);
+  assert.deepEqual([await tick('bank-accuracy', 'y-bottom'), await tick('bank-accuracy', 'y-top')], ['0', '1']);
+  assert.deepEqual([await tick('bank-accuracy', 'x-start'), await tick('bank-accuracy', 'x-end'), await tick('bank-accuracy', 'x-label')], ['0', '600', 'step']);
+  assert.equal(await tick('loss', 'x-end'), '600');
+  // whole training sentences, each with the word after "bank" that the model must guess
+  const examples = await page.$$eval(`${demo} [data-example]`, (els) => els.map((e) => e.textContent));
+  assert.equal(examples.length, 2);
+  assert.match(examples[0], /river.* bank → grass$/);
+  assert.match(examples[1], /money.* bank → loan$/);
   assert.deepEqual(page.errors, []);
 });
 

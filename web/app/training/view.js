@@ -92,7 +92,14 @@ export function createView(ctx, recorder, fork, actions) {
     name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
     series: [{ name: 'this run', className: 'series-train' }, { name: '', className: 'series-fork' }],
   });
-  const sentences = ctx.engine.corpus().test;
+  const corpus = ctx.engine.corpus();
+  // What the model learns from: whole training sentences, each ending in the word after "bank".
+  const examples = h('p', { class: 'note', 'data-examples': '' }, 'Training sentences look like these; the model must guess each one’s last word, the one after “bank”: ',
+    ['river', 'money'].map((w, i) => {
+      const words = corpus.train.find((s) => s.split(' ').includes(w)).split(' ');
+      return [i ? '; ' : '', h('q', { 'data-example': '' }, words.slice(0, -1).join(' '), ' → ', h('strong', {}, words.at(-1)))];
+    }), '. The test sentences are built the same way but each pairs its deciding word with a distance the training sentences never used.');
+  const sentences = corpus.test;
   const picks = Array.from({ length: SHOWN_SENTENCES }, (_, i) => demoSentence(sentences[Math.floor((i * sentences.length) / SHOWN_SENTENCES)]));
   const chooser = h('select', { 'aria-label': 'test sentence', onchange: (e) => { if (e.target.value) ctx.update({ demoText: e.target.value }); } },
     h('option', { value: '' }, 'pick a test sentence…'), picks.map((s) => h('option', { value: s }, s)));
@@ -135,7 +142,7 @@ export function createView(ctx, recorder, fork, actions) {
     floor.element,
     scrub,
     compare.element,
-    h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
+    examples, h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
     reading,

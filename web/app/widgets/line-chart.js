@@ -1,9 +1,13 @@
-// A small SVG line chart for one or more series (loss curves, accuracy curves).
+// A small SVG line chart for one or more series (loss curves, accuracy curves), with the ends of
+// both axes numbered so a reader can tell what the lines measure.
+import { fmt } from '../dom.js';
 import { svg } from './svg.js';
 
 export class LineChart {
   // series: [{ name, className }]
-  constructor({ name, title, series, width = 320, height = 140, yMin = null, yMax = null }) {
+  // xLabel names the horizontal axis ("step").
+  constructor({ name, title, series, width = 320, height = 140, yMin = null, yMax = null, xLabel = 'step' }) {
+    this.xLabel = xLabel;
     this.series = series;
     this.width = width;
     this.height = height;
@@ -42,7 +46,7 @@ export class LineChart {
     this.svg.replaceChildren();
     this.element.dataset.points = String(points.length);
     if (points.length === 0) return;
-    const pad = 6;
+    const pad = 6, left = 32, bottom = 14;   // room for the axes' numbers
     // A loop, not Math.min(...xs): a long run has more points than a call takes arguments.
     let x0 = Infinity, xTop = -Infinity, yLow = Infinity, yHigh = -Infinity;
     for (const [x, y] of points) {
@@ -57,9 +61,17 @@ export class LineChart {
     }
     const x1 = Math.max(xTop, x0 + 1);
     const y0 = this.yMin ?? yLow, y1 = this.yMax ?? Math.max(yHigh, y0 + 1e-9);
-    const sx = (x) => pad + ((x - x0) / (x1 - x0)) * (this.width - 2 * pad);
-    const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
-    this.svg.append(svg('line', { x1: pad, y1: this.height - pad, x2: this.width - pad, y2: this.height - pad, class: 'axis' }));
+    const sx = (x) => left + ((x - x0) / (x1 - x0)) * (this.width - left - pad);
+    const sy = (y) => this.height - bottom - ((y - y0) / (y1 - y0 || 1)) * (this.height - bottom - pad);
+    const base = this.height - bottom;
+    this.svg.append(svg('line', { x1: left, y1: base, x2: this.width - pad, y2: base, class: 'axis' }));
+    this.svg.append(svg('line', { x1: left, y1: pad, x2: left, y2: base, class: 'axis' }));
+    const tick = (x, y, text, anchor, axis) => this.svg.append(svg('text', { x, y, class: 'tick', 'text-anchor': anchor, 'data-axis': axis }, text));
+    tick(left - 3, sy(y1) + 3, fmt(y1, 3), 'end', 'y-top');
+    tick(left - 3, sy(y0) + 3, fmt(y0, 3), 'end', 'y-bottom');
+    tick(left, this.height - 3, fmt(x0), 'start', 'x-start');
+    tick(this.width - pad, this.height - 3, fmt(x1), 'end', 'x-end');
+    tick((left + this.width - pad) / 2, this.height - 3, this.xLabel, 'middle', 'x-label');
     data.forEach((line, i) => {
       if (line.length === 0) return;
       // More points than two per unit of width cannot be seen: draw every stride-th (and the last),
@@ -71,14 +83,14 @@ export class LineChart {
     });
     for (const { name, value, className } of levels) {
       const y = sy(value).toFixed(1);
-      this.svg.append(svg('line', { x1: pad, y1: y, x2: this.width - pad, y2: y, class: `level ${className}`, 'data-level': name, 'data-value': value }));
+      this.svg.append(svg('line', { x1: left, y1: y, x2: this.width - pad, y2: y, class: `level ${className}`, 'data-level': name, 'data-value': value }));
       const label = svg('text', { x: this.width - pad - 2, y: Number(y) - 2, class: `level-label ${className}`, 'text-anchor': 'end' });
       label.textContent = name;
       this.svg.append(label);
     }
     for (const { name, x, className } of marks) {
       const at = sx(x).toFixed(1);
-      this.svg.append(svg('line', { x1: at, y1: pad, x2: at, y2: this.height - pad, class: `mark ${className}`, 'data-mark': name, 'data-x': x }));
+      this.svg.append(svg('line', { x1: at, y1: pad, x2: at, y2: base, class: `mark ${className}`, 'data-mark': name, 'data-x': x }));
     }
   }
 }
