@@ -27,7 +27,7 @@ out.first_load_gzip_bytes = median(bytes);
 
 // Recompute latency: an input event on a cell of the gradients section until its handler (which
 // recomputes every section through the engine and updates the DOM) has returned and layout is done.
-const page = await env.open();
+const page = await env.open('#demoPace=0');   // training as fast as it goes, not at the teaching pace
 out.recompute_ms = await page.evaluate(() => {
   const input = document.querySelector('[data-widget=gradients] input[aria-label="key of B, entry 1"]');
   const times = [];
