@@ -101,6 +101,9 @@ test('at the default pace the accuracy is seen climbing: five or more values on 
   assert.deepEqual([await tick('bank-accuracy', 'y-bottom'), await tick('bank-accuracy', 'y-top')], ['0', '1']);
   assert.deepEqual([await tick('bank-accuracy', 'x-start'), await tick('bank-accuracy', 'x-end'), await tick('bank-accuracy', 'x-label')], ['0', '600', 'step']);
   assert.equal(await tick('loss', 'x-end'), '600');
+  // the prose: the loss counts every word, so it stays well above 0 while "bank" is answered right
+  const testLoss = Number(await page.getAttribute(`${demo} [data-chart=loss] path[data-series="1"]`, 'data-last'));
+  assert.ok(shown.at(-1) >= 0.95 && testLoss > 0.5, `bank accuracy ${shown.at(-1)}, test loss ${testLoss}`);
   // whole training sentences, each with the word after "bank" that the model must guess
   const examples = await page.$$eval(`${demo} [data-example]`, (els) => els.map((e) => e.textContent));
   assert.equal(examples.length, 2);

@@ -17,8 +17,8 @@ export default {
     const list = h('ol', { class: 'dot-products' });
     const notice = h('div', { class: 'slip-notice', role: 'status', 'aria-live': 'polite' });
     const a = ctx.tokens[FOCUS];
-    const terms = new Strips({ name: 'dot-products', title: `each score is ${a}’s query times a key, entry by entry, then added up`,
-      columns: ['entry 1', 'entry 2', 'entry 3', 'score'], equals: 3 });
+    const terms = new Strips({ name: 'dot-products', title: `each score is ${a}’s query times a key, entry by entry (terms 1 to 3), then added up`,
+      columns: ['term 1', 'term 2', 'term 3', 'score'], equals: 3 });
     const line = new NumberLine({ name: 'alignment', title: `${a}’s scores: large when query and key point the same way`,
       ends: ['← opposite ways', 'same way →'] });
     const element = h('div', {}, h('div', { class: 'row-of-matrices' }, query.element, keys.element), list,
