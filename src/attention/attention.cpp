@@ -95,14 +95,32 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     return a;
 }
 
+double score_divisor(const AttentionOptions& options, Eigen::Index d) {
+    switch (options.normalize) {
+        case Normalizer::Softmax: return options.temperature;
+        case Normalizer::ScaledSoftmax: return options.temperature * std::sqrt(static_cast<double>(d));
+        case Normalizer::Sum:
+        case Normalizer::Hard: return 1.0;
+    }
+    return 1.0;
+}
+
+Matrix softmax_exponentials(const Matrix& scores, Eigen::Index d, const AttentionOptions& options) {
+    if (options.normalize != Normalizer::Softmax && options.normalize != Normalizer::ScaledSoftmax)
+        fail("attention", "only a softmax has exponentials; this is " + normalizer_name(options.normalize));
+    const double divisor = score_divisor(options, d);
+    // the same product as attention_graph's scale(), so the numbers are the ones its softmax used
+    return softmax_numerators(divisor == 1.0 ? scores : Matrix(scores * (1.0 / divisor)),
+                              attention_mask(scores.rows(), scores.cols(), options));
+}
+
 Attention attention_graph(const Tensor& queries, const Tensor& keys, const Tensor& values,
                           const AttentionOptions& options) {
     check_attention_inputs(queries, keys, values, options);
     Attention a;
     a.scores = matmul(queries, transpose(keys));   // (m, n)
     const Mask mask = attention_mask(queries->rows(), keys->rows(), options);
-    double divisor = options.temperature;
-    if (options.normalize == Normalizer::ScaledSoftmax) divisor *= std::sqrt(static_cast<double>(queries->cols()));
+    const double divisor = score_divisor(options, queries->cols());
     switch (options.normalize) {
         case Normalizer::Softmax:
         case Normalizer::ScaledSoftmax:

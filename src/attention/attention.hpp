@@ -48,6 +48,15 @@ struct SelfAttention {
     Tensor output;    // (n, dv)
 };
 
+// What the scores are divided by before a softmax: the temperature, times sqrt(d) for
+// scaled-softmax; 1 for the other normalisers.
+double score_divisor(const AttentionOptions& options, Eigen::Index d);
+
+// The softmax's exponentials of attend's scores (m, n): e^((s - row max) / divisor), the row's
+// largest 1 and masked entries 0; the weights are each row divided by its sum. Softmax and
+// scaled-softmax only.
+Matrix softmax_exponentials(const Matrix& scores, Eigen::Index d, const AttentionOptions& options);
+
 // queries (m, d), keys (n, d), values (n, dv). Inputs must be non-empty and finite.
 Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values,
                  const AttentionOptions& options = {});

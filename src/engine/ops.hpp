@@ -26,6 +26,8 @@ Tensor transpose(const Tensor& a);                      // (m,n) -> (n,m)
 
 // --- row-wise normalisers (ops_rows.cpp); masked entries come out exactly 0
 Tensor softmax_rows(const Tensor& a, const Mask& mask = Mask());       // stable: max subtracted
+// softmax_rows before its division: e^(x - row max), masked entries 0. Each row's largest is 1.
+Matrix softmax_numerators(const Matrix& x, const Mask& mask = Mask());
 Tensor divide_by_sum_rows(const Tensor& a, const Mask& mask = Mask()); // a / row sum; zero sum throws
 Tensor hard_argmax_rows(const Tensor& a, const Mask& mask = Mask());   // one-hot, ties -> lowest index;
                                                                        // passes no gradient back

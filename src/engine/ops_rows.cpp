@@ -33,18 +33,25 @@ Matrix normalizer_backward(const Matrix& y, const Matrix& dy, const Matrix& fact
 
 }  // namespace
 
-Tensor softmax_rows(const Tensor& a, const Mask& mask) {
-    require_non_empty("softmax", "scores", a->value);
-    require_mask_fits("softmax", a->value, mask);
-    const Matrix& x = a->value;
+Matrix softmax_numerators(const Matrix& x, const Mask& mask) {
+    require_non_empty("softmax", "scores", x);
+    require_mask_fits("softmax", x, mask);
     Matrix y = Matrix::Zero(x.rows(), x.cols());
     for (Eigen::Index r = 0; r < x.rows(); ++r) {
         double top = -std::numeric_limits<double>::infinity();
         for (Eigen::Index c = 0; c < x.cols(); ++c)
             if (allowed(mask, r, c)) top = std::max(top, x(r, c));
-        double total = 0;
         for (Eigen::Index c = 0; c < x.cols(); ++c)
-            if (allowed(mask, r, c)) total += (y(r, c) = exact_exp(x(r, c) - top));
+            if (allowed(mask, r, c)) y(r, c) = exact_exp(x(r, c) - top);
+    }
+    return y;
+}
+
+Tensor softmax_rows(const Tensor& a, const Mask& mask) {
+    Matrix y = softmax_numerators(a->value, mask);
+    for (Eigen::Index r = 0; r < y.rows(); ++r) {
+        double total = 0;
+        for (Eigen::Index c = 0; c < y.cols(); ++c) total += y(r, c);   // masked entries add 0
         y.row(r) /= total;
     }
     return make_result(y, {a}, [](Node& out) {

@@ -86,9 +86,13 @@ val strings_to_js(const std::vector<std::string>& xs) {
 val attend(const val& args) {
     return guard([&] {
         const std::string op = "attend";
-        return attention_to_js(ae::attend(constant(matrix_from_js(args, "queries", op)),
-                                          constant(matrix_from_js(args, "keys", op)),
-                                          constant(matrix_from_js(args, "values", op)), options_from_js(args, op)));
+        const Tensor q = constant(matrix_from_js(args, "queries", op));
+        const AttentionOptions options = options_from_js(args, op);
+        const Attention a = ae::attend(q, constant(matrix_from_js(args, "keys", op)), constant(matrix_from_js(args, "values", op)), options);
+        val out = attention_to_js(a);
+        if (options.normalize == Normalizer::Softmax || options.normalize == Normalizer::ScaledSoftmax)
+            out.set("exponentials", matrix_to_js(softmax_exponentials(a.scores->value, q->cols(), options)));
+        return out;
     });
 }
 

@@ -66,21 +66,34 @@ test('step 3: the terms and the sum of each dot product, and the scores on a lin
   assert.deepEqual(page.errors, []);
 });
 
-test('step 4: scores, softmax and divide-by-sum weights move with the temperature and a bad sum is shown', async () => {
+test('step 4: scores, exponentials, softmax and divide-by-sum weights move with the temperature and a bad sum is shown', async () => {
   const page = await env.open();
   const drawn = () => strips(page, figure('normalize', 'normalise'));
+  // row 2 is e^((s − top)/T): the top score's is 1; the weights are row 2 over its total, the number the sentence gives
+  const exponentials = async (rows) => {
+    const T = Number(await page.getAttribute('[data-widget=normalize] output', 'data-value'));
+    const top = Math.max(...rows[0]);
+    rows[0].forEach((s, j) => assert.ok(Math.abs(rows[1][j] - Math.exp((s - top) / T)) <= 1e-14, `e^((${s} − ${top})/${T}) drawn as ${rows[1][j]}`));
+    const total = Number(await page.getAttribute('[data-widget=normalize] [data-exponential-sum]', 'data-value'));
+    assert.ok(Math.abs(total - rows[1].reduce((s, x) => s + x, 0)) <= 1e-15, `the total ${total}`);
+    rows[1].forEach((x, j) => assert.ok(Math.abs(rows[2][j] - x / total) <= 1e-15, `weight ${j + 1}: ${rows[2][j]} vs ${x} / ${total}`));
+  };
   const before = await drawn();
-  assert.deepEqual(before[1], await values(page, '[data-bars=softmax] [data-weight]'));
-  assert.deepEqual(before[2], await values(page, '[data-bars=sum] [data-weight]'));
+  assert.equal(Math.max(...before[1]), 1);
+  await exponentials(before);
+  assert.deepEqual(before[2], await values(page, '[data-bars=softmax] [data-weight]'));
+  assert.deepEqual(before[3], await values(page, '[data-bars=sum] [data-weight]'));
   await page.focus('[data-widget=normalize] input[type=range]');
   await page.keyboard.press('ArrowRight');
   const after = await drawn();
   assert.notDeepEqual(after[1], before[1]);
-  assert.deepEqual(after[1], await values(page, '[data-bars=softmax] [data-weight]'));
+  assert.notDeepEqual(after[2], before[2]);
+  await exponentials(after);
+  assert.deepEqual(after[2], await values(page, '[data-bars=softmax] [data-weight]'));
   // scores adding to a negative number: divide-by-sum's weights leave 0…1 and are marked
   await page.fill('[data-widget=scores] input[aria-label="key of C, entry 1"]', '-9');
   const sumRow = await drawn();
-  assert.deepEqual(sumRow[2], await values(page, '[data-bars=sum] [data-weight]'));
+  assert.deepEqual(sumRow[3], await values(page, '[data-bars=sum] [data-weight]'));
   assert.ok(await page.locator(`${figure('normalize', 'normalise')} rect.bad`).count() > 0);
   assert.ok(Number(await page.getAttribute('[data-widget=normalize] [data-score-sum]', 'data-value')) < 0);
   assert.deepEqual(page.errors, []);
@@ -88,7 +101,8 @@ test('step 4: scores, softmax and divide-by-sum weights move with the temperatur
 
 test('step 5: each value times its weight, stacked, adds up to the output shown', async () => {
   const page = await env.open();
-  const parts = () => page.$$eval(`${figure('weighted-sum', 'output')} [data-part]`, (els) => els.map((e) => [e.dataset.part, Number(e.dataset.value)]));
+  const drawing = figure('weighted-sum', 'output');
+  const parts = () => seen(page, drawing).then(() => page.$$eval(`${drawing} [data-part]`, (els) => els.map((e) => [e.dataset.part, Number(e.dataset.value)])));
   const before = await parts();
   await page.fill('[data-widget=weighted-sum] input[aria-label="value of C, entry 1"]', '4');
   const after = await parts();
@@ -98,6 +112,14 @@ test('step 5: each value times its weight, stacked, adds up to the output shown'
     const total = after.filter(([key]) => key.endsWith(`,${d}`)).reduce((s, [, v]) => s + v, 0);
     assert.ok(Math.abs(total - output[d]) < 1e-12, `entry ${d + 1}: ${total} vs ${output[d]}`);
   }
+  // the figure's totals are the engine's output, and each one's mark sits where its bars end
+  assert.deepEqual(await values(page, `${drawing} text[data-output]`), output);
+  const ends = await page.$eval(drawing, (fig) => {
+    const at = (selector, name) => Number(fig.querySelector(selector).getAttribute(name));
+    const widths = [...fig.querySelectorAll('rect[data-part$=",0"]')].map((e) => Math.sign(Number(e.dataset.value)) * Number(e.getAttribute('width')));
+    return { drawn: widths.reduce((s, w) => s + w, 0), mark: at('line[data-end="0"]', 'x1'), zero: at('line.zero', 'x1') };
+  });
+  assert.ok(Math.abs(ends.zero + ends.drawn - ends.mark) < 1e-6, `entry 1: the mark at ${ends.mark}, the bars end at ${ends.zero + ends.drawn}`);
   assert.deepEqual(page.errors, []);
 });
 

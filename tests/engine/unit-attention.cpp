@@ -62,6 +62,32 @@ TEST_CASE("worked example: scores and outputs of every normaliser") {
     }
 }
 
+TEST_CASE("softmax's exponentials: e^((s - largest) / T), and the weights are them over their sum") {
+    const Matrix scores = row({1, 2, 5});
+    SUBCASE("softmax at T = 2: e^(-2), e^(-1.5), 1") {
+        AttentionOptions o;
+        o.temperature = 2;
+        const Matrix e = softmax_exponentials(scores, 3, o);
+        CHECK_MATRIX_NEAR(e, row({std::exp(-2.0), std::exp(-1.5), 1}), 1e-15);
+        auto a = attend(query_a(), input(ex.keys), input(ex.values), o);
+        CHECK_MATRIX_NEAR(a.weights->value, Matrix(e / (e(0) + e(1) + e(2))), 0);   // the softmax's own numbers, bit for bit
+    }
+    SUBCASE("scaled-softmax divides by sqrt(d) too") {
+        const Matrix e = softmax_exponentials(scores, 3, with(Normalizer::ScaledSoftmax));
+        CHECK_MATRIX_NEAR(e, row({std::exp(-4 / std::sqrt(3.0)), std::exp(-3 / std::sqrt(3.0)), 1}), 1e-15);
+    }
+    SUBCASE("a causal mask leaves the future out: 0, and the largest allowed is 1") {
+        AttentionOptions o;
+        o.causal = true;
+        const Matrix e = softmax_exponentials(Matrix{{3, 9}, {4, 2}}, 2, o);
+        CHECK_MATRIX_NEAR(e, (Matrix{{1, 0}, {1, std::exp(-2.0)}}), 1e-15);
+    }
+    SUBCASE("other normalisers have none") {
+        CHECK_THROWS_WITH(softmax_exponentials(scores, 3, with(Normalizer::Sum)),
+                          "attention: only a softmax has exponentials; this is sum");
+    }
+}
+
 // Divide-by-sum keeps the hand derivation in fractions. With target t = [0, 1, 0]:
 //   s = [1, 2, 5], S = 8, w = s / S = [1/8, 2/8, 5/8], o = sum_j w_j v_j = [1/2, 9/8, 3/4]
 //   L = 1/2 |o - t|^2 = 1/2 (1/4 + 1/64 + 9/16) = 53/128

@@ -34,6 +34,16 @@ test('each normaliser gives the walkthrough weights and outputs', () => {
   assert.deepEqual(hard.output, [[1, 1, 1]]);
 });
 
+test('a softmax returns its exponentials e^((s − largest)/T); the other normalisers none', () => {
+  const { exponentials, weights } = engine.attend({ ...a, temperature: 2 });
+  near(exponentials, [Math.exp(-2), Math.exp(-1.5), 1], 1e-15, 'exponentials at T = 2');
+  const total = exponentials[0].reduce((s, x) => s + x, 0);
+  assert.deepEqual(weights[0], exponentials[0].map((x) => x / total));
+  near(engine.attend({ ...a, normalize: 'scaled-softmax' }).exponentials, [Math.exp(-4 / Math.sqrt(3)), Math.exp(-3 / Math.sqrt(3)), 1], 1e-15, 'scaled');
+  assert.equal(engine.attend({ ...a, normalize: 'sum' }).exponentials, undefined);
+  assert.equal(engine.attend({ ...a, normalize: 'hard' }).exponentials, undefined);
+});
+
 test('softmax is the default; temperature divides the scores', () => {
   assert.deepEqual(engine.attend(a).weights, engine.attend({ ...a, normalize: 'softmax' }).weights);
   const hot = engine.attend({ ...a, temperature: 1e6 }).weights[0];

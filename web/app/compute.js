@@ -74,6 +74,8 @@ export function compute(engine, example, state) {
     products,
     // the sum of A's scores (what divide-by-sum divides by), when it has one
     scoreSum: normalizers.softmax.scores ? combine(engine, keys.map(() => 1), normalizers.softmax.scores[0]) : null,
+    // the total of A's softmax exponentials (what softmax divides by)
+    exponentialSum: normalizers.softmax.exponentials ? combine(engine, keys.map(() => 1), normalizers.softmax.exponentials[0]) : null,
     learning: attempt(() => engine.selfAttention(learningArgs(state, example.tokens))),
     hard: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'hard'))),
     soft: attempt(() => engine.selfAttention(learningArgs(state, example.tokens, 'softmax'))),

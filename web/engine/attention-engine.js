@@ -205,7 +205,8 @@ class Engine {
   }
 
   /** { queries (m×d), keys (n×d), values (n×dv), normalize?, temperature?, causal?, tokens? (query names for
-   *  messages) } → { scores, weights, output } */
+   *  messages) } → { scores, weights, output }, and for a softmax exponentials (m×n): e^((s − row max)/T), whose rows
+   *  divided by their sums are the weights */
   attend(args) {
     const input = attentionInputs(this.#limits, 'attend', args);
     return mapValues(this.#module.attend(input), fromMatrix);

@@ -1,7 +1,8 @@
 // Step 4: normalize (“normalise” in the page's prose). The same scores turned into weights by
 // divide-by-sum, softmax and scaled softmax; softmax worked on the reader's scores; a temperature
 // slider; what divide-by-sum does with negative or cancelling scores. A figure draws the scores
-// becoming weights, both ways, so the bars move with the temperature.
+// becoming weights, both ways (softmax through its exponentials), so the bars move with the
+// temperature.
 import { fmt, h, num, replace } from '../dom.js';
 import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
@@ -89,13 +90,18 @@ export default {
         const sum = results.normalizers.sum;
         if (soft.error) flow.fail(soft.error);
         else {
-          const rows = [{ label: 'scores', values: soft.scores[0] }, { label: `softmax, T=${fmt(state.temperature, 2)}`, values: soft.weights[0] }];
+          const rows = [{ label: 'scores', values: soft.scores[0] }, { label: 'e^((s−top)/T)', values: soft.exponentials[0] },
+            { label: `softmax, T=${fmt(state.temperature, 2)}`, values: soft.weights[0] }];
           if (!sum.error) rows.push({ label: '÷ by sum', values: sum.weights[0] });
-          flow.set(rows, { cellClass: (r, i) => `token-${i} ${r === 2 && (rows[2].values[i] < 0 || rows[2].values[i] > 1) ? 'bad' : ''}` });
+          const outside = (r, i) => r === 3 && (rows[3].values[i] < 0 || rows[3].values[i] > 1);
+          flow.set(rows, { cellClass: (r, i) => `token-${i} ${outside(r, i) ? 'bad' : ''}` });
         }
-        replace(flowNote, sum.error ? `Divide-by-sum has no row: ${sum.error}.`
-          : results.scoreSum === null ? '' : ['Divide-by-sum divides each score by their total, ', num(results.scoreSum, { 'data-score-sum': '' }),
-            results.scoreSum < 0 ? ': a negative total turns the order around (red bars leave 0…1).' : '; softmax makes every weight positive first.']);
+        replace(flowNote, soft.error ? '' : ['Softmax, rows 2 and 3: take the largest score (“top”) off every score, divide by T and raise e to that power. ',
+          'The top score becomes 1 and every other a number between 0 and 1; taking the same amount off every score changes none of the shares, ',
+          'and keeps the powers of e small. Then each is divided by their total, ', num(results.exponentialSum, { 'data-exponential-sum': '' }), '. '],
+        sum.error ? `Divide-by-sum has no row: ${sum.error}.`
+          : results.scoreSum === null ? '' : ['Divide-by-sum (last row) divides each score by their total, ', num(results.scoreSum, { 'data-score-sum': '' }),
+            results.scoreSum < 0 ? ': a negative total turns the order around (red bars leave 0…1).' : '; softmax makes every number positive first.']);
         if (soft.error) replace(worked, problem(soft.error));
         else replace(worked, softmaxWorked(ctx.tokens, soft, state.temperature));
         const notes = [];
