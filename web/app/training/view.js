@@ -10,6 +10,7 @@ import { Scatter } from '../widgets/scatter.js';
 import { baselines } from './baselines.js';
 import { forkControls } from './fork-controls.js';
 import { forkName } from './fork.js';
+import { Curve } from './curve.js';
 import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
@@ -148,13 +149,13 @@ export function createView(ctx, recorder, fork, actions) {
     reading,
     h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
 
-  // The training curve, one point per step; the test curves come from the recorder.
-  let trainCurve = [];
+  // The training curve, bounded (curve.js); the test curves come from the recorder.
+  let trainCurve = new Curve();
   const drawCurves = (evaluations = [], moment = null, shownStep = -1) => {
     const marks = moment ? [{ name: 'moment', x: moment.step, className: 'mark-moment' }] : [];
     if (shownStep >= 0) marks.push({ name: 'shown', x: shownStep, className: 'mark-shown' });
     const forked = fork.recorder.evaluations;
-    lossChart.set([trainCurve, evaluations.map((e) => [e.step, e.loss]), forked.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
+    lossChart.set([trainCurve.points, evaluations.map((e) => [e.step, e.loss]), forked.map((e) => [e.step, e.loss])], { levels: floor.levels, marks });
     bankChart.set([evaluations.map((e) => [e.step, e.bankAccuracy]), forked.map((e) => [e.step, e.bankAccuracy])], { marks });
   };
 
@@ -288,7 +289,7 @@ export function createView(ctx, recorder, fork, actions) {
 
     // A new model: empty curves, no notices.
     fresh() {
-      trainCurve = [];
+      trainCurve = new Curve();
       live = null;
       drawCurves();
       restore.hidden = true;
@@ -306,13 +307,13 @@ export function createView(ctx, recorder, fork, actions) {
     restored(step) {
       restore.hidden = true;
       alarm.replaceChildren();
-      trainCurve = trainCurve.filter(([x]) => x <= step);
+      trainCurve.truncate(step);
     },
 
     // m: a progress message, its records already in the recorder.
     progress(m, state) {
       const first = m.step - m.losses.length;
-      m.losses.forEach((loss, i) => trainCurve.push([first + i + 1, loss]));
+      m.losses.forEach((loss, i) => trainCurve.push(first + i + 1, loss));
       const record = m.records.findLast((r) => r.embeddings);
       if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings), evaluation: { step: m.now.step, ...m.now.evaluation } };
       else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
