@@ -3,7 +3,7 @@
 // tests run it with python3 and compare what it prints with the engine's numbers.
 //
 // Every program prints lines "name = value", the value a Python list or float (repr: every digit).
-import { FOCUS, NORMALIZER_NAME } from '../compute.js';
+import { FOCUS, NORMALIZER_NAME, learningArgs } from '../compute.js';
 
 // A JS number as a Python float literal (JS and Python both write the shortest text that reads back).
 export function pyNumber(x) {
@@ -109,11 +109,13 @@ const learning = (state) => [
   'Q, K, V, q, scores, weights, output, loss = forward(X, Wq, Wk, Wv, target)',
 ];
 
-// Each step: its title and its program's lines after the inputs. The printed names are those the
-// tests compare (see tests/js/numpy-code.test.mjs).
+// Each step: formula: what it computes, in TeX; numbers(results, { engine, example, state }): what the step starts from
+// (given) and what it finds (found, named as the program prints them), from compute()'s results
+// and the engine; body: its program's lines.
 const STEPS = {
   1: {
-    title: 'Tokens are vectors',
+    formula: String.raw`\text{token } i \text{ is the vector } x_i \text{, row } i \text{ of } X`,
+    numbers: (r, { example }) => ({ given: {}, found: Object.fromEntries(example.tokens.map((t, i) => [t, r.embeddings[i]])) }),
     body: (state, example) => [
       ...inputs(state, example, { projections: false }),
       '',
@@ -122,11 +124,13 @@ const STEPS = {
     ],
   },
   2: {
-    title: 'Query, key, value',
+    formula: String.raw`Q = X W_q,\quad K = X W_k,\quad V = X W_v`,
+    numbers: (r, { state }) => ({ given: { X: r.embeddings, Wq: state.wq, Wk: state.wk, Wv: state.wv }, found: { Q: r.queries, K: r.keys, V: r.values } }),
     body: (state, example) => [...inputs(state, example), '', show('Q', 'Q.tolist()'), show('K', 'K.tolist()'), show('V', 'V.tolist()')],
   },
   3: {
-    title: 'Scores',
+    formula: String.raw`\text{score}_j = q \cdot k_j = \sum_i q_i\,k_{j,i} \qquad \text{(the products } q_i\,k_{j,i}\text{)}`,
+    numbers: (r) => ({ given: { q: r.queries[FOCUS], K: r.keys }, found: { products: r.products, scores: r.normalizers.softmax.scores[0] } }),
     body: (state, example) => [
       ...inputs(state, example), '', ...focus(example),
       'products = K * q   # the terms of each dot product, one row per key',
@@ -134,7 +138,14 @@ const STEPS = {
     ],
   },
   4: {
-    title: 'Normalise',
+    formula: String.raw`\text{divide-by-sum: } w_j = \frac{s_j}{\sum_i s_i} \qquad \text{softmax: } w_j = \frac{e^{s_j/T}}{\sum_i e^{s_i/T}} \qquad \text{scaled: } \frac{s}{T\sqrt{d}} \text{ in place of } \frac{s}{T}`,
+    numbers: (r, { state }) => ({
+      given: { scores: r.normalizers.softmax.scores[0], T: state.temperature, d: r.keys[0].length },
+      found: {
+        ...(r.normalizers.sum.error ? {} : { 'weights (divide-by-sum)': r.normalizers.sum.weights[0] }),
+        'weights (softmax)': r.normalizers.softmax.weights[0], 'weights (scaled softmax)': r.normalizers['scaled-softmax'].weights[0],
+      },
+    }),
     body: (state, example) => [
       ...inputs(state, example), '', ...focus(example), ...settings(state), '', ...SOFTMAX, '',
       'if scores.sum() != 0:   # divide-by-sum has no answer when the scores add up to 0',
@@ -146,7 +157,11 @@ const STEPS = {
     ],
   },
   5: {
-    title: 'Weighted sum of values',
+    formula: String.raw`\text{part}_j = w_j\,v_j, \qquad \text{output} = \sum_j w_j\,v_j`,
+    numbers: (r, { state }) => ({
+      using: state.stated ? 'the explanation’s weights' : NORMALIZER_NAME[state.normalize],
+      given: { weights: r.chosen.weights[0], V: r.values }, found: { parts: r.parts, output: r.chosen.output[0] },
+    }),
     body: (state, example) => [
       ...inputs(state, example), '',
       ...(state.stated
@@ -158,7 +173,11 @@ const STEPS = {
     ],
   },
   6: {
-    title: 'All tokens at once',
+    formula: String.raw`\text{scores} = Q K^\top, \qquad \text{weights} = \text{normalise}(\text{scores}) \text{ row by row}, \qquad \text{output} = \text{weights}\; V`,
+    numbers: (r, { state }) => ({
+      using: `${NORMALIZER_NAME[state.normalize]}${state.causal ? ', with the causal mask' : ''}`,
+      given: { Q: r.queries, K: r.keys, V: r.values, T: state.temperature }, found: { scores: r.all.scores, weights: r.all.weights, output: r.all.output },
+    }),
     body: (state, example) => [
       ...inputs(state, example), '', ...settings(state), '', ...SOFTMAX, '',
       'scores = Q @ K.T   # row i: token i’s query dotted with every key',
@@ -172,7 +191,18 @@ const STEPS = {
     ],
   },
   7: {
-    title: 'Learning: gradients',
+    formula: String.raw`L = \tfrac12 \sum (\text{output} - \text{target})^2, \qquad \frac{\partial L}{\partial x} \text{ for every number } x \text{, by the chain rule}`,
+    numbers: (r, { state }) => {
+      const { loss, output, grad } = r.learning;
+      return {
+        using: NORMALIZER_NAME[state.normalize],
+        given: { X: r.embeddings, Wq: state.wq, Wk: state.wk, Wv: state.wv, target: state.target[0], T: state.temperature },
+        found: {
+          output: output[0], loss, d_output: grad.output[0], d_weights: grad.weights[0], d_scores: grad.scores[0], d_Q: grad.queries,
+          d_K: grad.keys, d_V: grad.values, d_Wq: grad.wq, d_Wk: grad.wk, d_Wv: grad.wv,
+        },
+      };
+    },
     body: (state, example) => [
       ...inputs(state, example), '', ...learning(state), '',
       '# Backward: the chain rule, one operation at a time, from the loss back to every input.',
@@ -199,7 +229,14 @@ const STEPS = {
     ],
   },
   8: {
-    title: 'Soft vs hard attention',
+    formula: String.raw`\text{soft: } w = \text{softmax}(s/T) \qquad \text{hard: } w_j = 1 \text{ for the top score, else } 0 \text{ (no gradient passes the choice)}`,
+    numbers: (r, { state }) => ({
+      given: { q: r.queries[FOCUS], K: r.keys, V: r.values, target: state.target[0], T: state.temperature },
+      found: Object.fromEntries(['soft', 'hard'].flatMap((side) => [
+        [`${side} weights`, r[side].weights[0]], [`${side} d_scores`, r[side].grad.scores[0]], [`${side} d_q`, r[side].grad.queries[FOCUS]],
+        [`${side} d_K`, r[side].grad.keys], [`${side} d_V`, r[side].grad.values],
+      ])),
+    }),
     body: (state, example) => [
       ...inputs(state, example), '', ...settings(state), array('target', state.target, 'what A’s output should have been'),
       'target = target[0]', '', ...SOFTMAX, '',
@@ -224,7 +261,12 @@ const STEPS = {
     ],
   },
   9: {
-    title: 'Learning embeddings',
+    formula: String.raw`X_{\text{next}} = X - \text{rate}\cdot \frac{\partial L}{\partial X}`,
+    numbers: (r, { engine, example, state }) => {
+      const next = r.embeddingStep.embeddings;
+      const after = engine.selfAttention(learningArgs({ ...state, mode: 'projected', embeddings: next }, example.tokens)).loss;
+      return { using: NORMALIZER_NAME[state.normalize], given: { X: r.embeddings, rate: state.embeddingRate }, found: { d_X: r.learning.grad.embeddings, X_next: next, 'loss after the step': after } };
+    },
     body: (state, example) => [
       ...inputs(state, example), '', ...learning(state), '', ...backward(state.normalize), '',
       `rate = ${pyNumber(state.embeddingRate)}   # the step size for the token vectors`,
@@ -241,5 +283,15 @@ export const STEP_NUMBERS = Object.keys(STEPS).map(Number);
 export function stepCode(step, state, example) {
   const s = STEPS[step];
   if (!s) throw new Error(`no code for step ${step}`);
-  return [`# Step ${step}: ${s.title}, with the numbers on the page now.`, ...s.body(state, example)].join('\n') + '\n';
+  return [`# Step ${step} of “Attention, Explained Live”, with the numbers on the page now.`, ...s.body(state, example)].join('\n') + '\n';
 }
+
+// A step's numbers, read from compute(engine, example, state)'s results: { given, found, using? },
+// given and found { name: number | vector | matrix }, using: how the weights are made, in words. The program prints every one of `found` under its name (the
+// tests compare them); the worksheet shows `given` and leaves `found` blank or fills it in.
+export function stepNumbers(step, results, { engine, example, state }) {
+  return STEPS[step].numbers(results, { engine, example, state });
+}
+
+// What a step computes, in TeX (the worksheet typesets it under the step's title).
+export const stepFormula = (step) => STEPS[step].formula;
