@@ -75,6 +75,14 @@ test('the step programs put the reader’s numbers and choices in the code', () 
   assert.throws(() => stepCode(10, base, example), /no code for step 10/);
 });
 
+test('a step with no numbers for the state says why, in the engine’s words', () => {
+  const state = { ...base, normalize: 'sum', wq: [[1, 2, 1], ...base.wq.slice(1)] };   // A's scores add up to 0
+  const results = compute(engine, example, state);
+  for (const step of [5, 7, 9]) assert.match(stepNumbers(step, results, { engine, example, state }).error, /add up to 0/);
+  assert.ok(!('weights (divide-by-sum)' in stepNumbers(4, results, { engine, example, state }).found));
+  assert.ok(stepNumbers(3, results, { engine, example, state }).found.scores);
+});
+
 // The exported script trains as the engine does: the same losses, step by step.
 const CONFIGS = {
   'the demo’s defaults': { learningRate: base.demoLearningRate },

@@ -286,11 +286,17 @@ export function stepCode(step, state, example) {
   return [`# Step ${step} of “Attention, Explained Live”, with the numbers on the page now.`, ...s.body(state, example)].join('\n') + '\n';
 }
 
+// The parts of compute()'s results a step reads, beyond those every state has.
+const NEEDS = { 5: ['chosen'], 6: ['all'], 7: ['learning'], 8: ['soft', 'hard'], 9: ['learning', 'embeddingStep'] };
+
 // A step's numbers, read from compute(engine, example, state)'s results: { given, found, using? },
-// given and found { name: number | vector | matrix }, using: how the weights are made, in words. The program prints every one of `found` under its name (the
-// tests compare them); the worksheet shows `given` and leaves `found` blank or fills it in.
+// given and found { name: number | vector | matrix }, using: how the weights are made, in words;
+// or { error } (the engine's reason) when the step has no numbers for this state. The program
+// prints every one of `found` under its name (the tests compare them); the worksheet shows
+// `given` and leaves `found` blank or fills it in.
 export function stepNumbers(step, results, { engine, example, state }) {
-  return STEPS[step].numbers(results, { engine, example, state });
+  const error = (NEEDS[step] ?? []).map((part) => results[part].error).find(Boolean);
+  return error ? { error } : STEPS[step].numbers(results, { engine, example, state });
 }
 
 // What a step computes, in TeX (the worksheet typesets it under the step's title).

@@ -27,18 +27,24 @@ export function buildWorksheet({ engine, example, state, titles, blank, question
   const results = compute(engine, example, state);
   const sheets = [], key = [];
   for (const step of STEP_NUMBERS) {
-    const { given, found, using } = stepNumbers(step, results, { engine, example, state });
+    const numbers = stepNumbers(step, results, { engine, example, state });
+    const heading = `Step ${step}: ${titles[step]}`;
+    if (numbers.error) {
+      sheets.push(h('article', { class: 'worksheet-sheet', 'data-sheet': step }, h('h2', {}, heading), h('p', {}, `No numbers with the page’s settings: ${numbers.error}.`)));
+      continue;
+    }
+    const { given, found, using } = numbers;
     const asked = questions(step, state);
     const open = blank.has(step);
     sheets.push(h('article', { class: 'worksheet-sheet', 'data-sheet': step },
-      h('h2', {}, `Step ${step}: ${titles[step]}`),
+      h('h2', {}, heading),
       h('div', { class: 'worksheet-formula' }, tex(stepFormula(step), { display: true })),
       using ? h('p', {}, `The weights: ${using}.`) : null,
       Object.keys(given).length ? [h('h3', {}, 'Given'), tables(given, false)] : null,
       h('h3', {}, open ? 'Work out (write your answers in the boxes)' : 'Results'),
       tables(found, open),
       asked.map(({ question }) => h('div', { class: 'worksheet-question' }, h('p', {}, question), h('div', { class: 'answer-space' })))));
-    key.push(h('section', { class: 'worksheet-key-step' }, h('h3', {}, `Step ${step}: ${titles[step]}`), tables(found, false),
+    key.push(h('section', { class: 'worksheet-key-step' }, h('h3', {}, heading), tables(found, false),
       asked.map(({ question, answer }) => h('p', {}, `${question} ${answer}`))));
   }
   return h('div', { id: 'worksheet', class: 'worksheet' }, sheets,
