@@ -41,7 +41,7 @@ function normalise(normalize, scores = 'scores', target = 'weights') {
 // The inputs every step starts from: the tokens and the three matrices, then q, k, v.
 function inputs(state, example, { projections = true } = {}) {
   const n = example.tokens.length;
-  const lines = ['import numpy as np', '', `tokens = ${JSON.stringify(example.tokens)}`];
+  const lines = ['import numpy as np', '', `tokens = [${example.tokens.map((t) => JSON.stringify(t)).join(', ')}]`];
   if (state.mode === 'direct') lines.push(`X = np.eye(${n})   # one-hot token vectors, one row per token (${n}, ${n}): A = [1, 0, 0]`);
   else lines.push(array('X', state.embeddings, `token vectors, one row per token (${state.embeddings.length}, ${state.embeddings[0].length})`));
   if (!projections) return lines;
@@ -59,6 +59,7 @@ function inputs(state, example, { projections = true } = {}) {
 }
 
 const settings = (state) => [`T = ${pyNumber(state.temperature)}   # temperature`, 'd = K.shape[1]   # length of a key'];
+const target = (state) => `target = np.array(${row(state.target[0])})   # what A’s output should have been`;
 const focus = (example) => [`q = Q[${FOCUS}]   # ${example.tokens[FOCUS]}’s query, the token being worked on`, 'scores = K @ q   # A’s query dotted with every key: one score per token'];
 
 // Step 7's forward pass for the token A, as a function of everything that can learn, so that a
@@ -99,8 +100,7 @@ function backward(normalize) {
 
 const learning = (state) => [
   ...settings(state),
-  array('target', state.target, 'what A’s output should have been'),
-  'target = target[0]',
+  target(state),
   '',
   ...SOFTMAX,
   '',
@@ -238,8 +238,8 @@ const STEPS = {
       ])),
     }),
     body: (state, example) => [
-      ...inputs(state, example), '', ...settings(state), array('target', state.target, 'what A’s output should have been'),
-      'target = target[0]', '', ...SOFTMAX, '',
+      ...inputs(state, example), '', ...settings(state), target(state),
+      '', ...SOFTMAX, '',
       'def hard(s):',
       '    return np.eye(len(s))[np.argmax(s)]   # all of the unit to the top score',
       '',
