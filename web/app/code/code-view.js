@@ -73,7 +73,7 @@ export function mountCodeViews(controller, sections) {
   sections.forEach((section, i) => {
     const widget = document.querySelector(`[data-widget="${section.name}"]`);
     if (!widget) return;
-    const holder = h('div', { class: 'code-holder' });
+    const holder = h('div');
     widget.after(holder);
     controller.mount({ name: `${section.name}-code`, fields: [], create: (ctx) => codeView(ctx, i + 1) }, holder);
   });

@@ -4,8 +4,7 @@
 // chosen steps' results left blank and an answer key at the end.
 import { h } from '../dom.js';
 import { drawPending } from '../widgets/when-seen.js';
-
-const STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+import { STEP_NUMBERS as STEPS } from '../code/numpy-steps.js';
 
 export function mountPrinting(controller) {
   addEventListener('beforeprint', drawPending);
