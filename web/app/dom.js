@@ -69,5 +69,15 @@ export function identity(n) {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
 }
 
+// Saves `text` as a file called `name` (the browser's download), of the given MIME type.
+export function download(name, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 // "the scores …" -> "The scores …", for a sentence that starts with a computed phrase.
 export const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);

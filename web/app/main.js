@@ -47,6 +47,9 @@ async function main() {
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
   document.body.dataset.engine = 'ready';
   performance.mark('attention-ready');   // engine loaded and every section rendered (scripts/bench reads it)
+  // Not needed to read the page, so loaded after it is ready: each step's code, and printing.
+  import('./code/code-view.js').then(({ mountCodeViews }) => mountCodeViews(controller, SECTIONS));
+  import('./print/print-controls.js').then(({ mountPrinting }) => mountPrinting(controller));
 }
 
 main();

@@ -1,7 +1,7 @@
 // The training demo's drawing: its controls (each edits one page-state field, or asks the run
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
-import { fmt, h, num, percent, replace } from '../dom.js';
+import { download, fmt, h, num, percent, replace } from '../dom.js';
 import { FIELDS, demoSentence } from '../state.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
@@ -15,15 +15,6 @@ import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
-
-function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // recorder: the run's recording (recorder.js), read by the curves and the scrubber
 // fork: the comparison run (fork.js), its curves overlaid

@@ -44,8 +44,9 @@ export class MatrixEditor {
     } else {
       field = h('span', { class: 'num', 'aria-label': label, 'data-cell': `${r},${c}`, tabindex: '0' });
     }
-    const td = h('td', {}, h('span', { class: 'cell' }, field, grad, tip));
-    (this.cells[r] ??= [])[c] = { td, field, grad, tip, value: undefined, label, invalid: false };
+    const printed = this.onEdit ? h('span', { class: 'print-only', 'aria-hidden': 'true' }) : null;   // an input does not print
+    const td = h('td', {}, h('span', { class: 'cell' }, field, printed, grad, tip));
+    (this.cells[r] ??= [])[c] = { td, field, printed, grad, tip, value: undefined, label, invalid: false };
     return td;
   }
 
@@ -58,12 +59,15 @@ export class MatrixEditor {
       cell.value = x;
       if (!this.onEdit) {
         cell.field.textContent = fmt(x);
-      } else if (!cell.field.matches(':focus')) {
-        // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
-        // has left gives way to the value in force.
-        if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
-        if (changed) this.#flash(cell);
-        if (cell.invalid) this.#mark(cell, null);
+      } else {
+        cell.printed.textContent = fmt(x);
+        if (!cell.field.matches(':focus')) {
+          // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
+          // has left gives way to the value in force.
+          if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
+          if (changed) this.#flash(cell);
+          if (cell.invalid) this.#mark(cell, null);
+        }
       }
       cell.field.dataset.value = String(x);
       this.#gradient(cell, grads ? grads[r][c] : null, scale);

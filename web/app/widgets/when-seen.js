@@ -1,8 +1,9 @@
 // Draws a figure now if its section is being rendered, else as soon as the section scrolls into
 // view: the page's sections off screen are not rendered (content-visibility: auto), so a figure
 // there need not be rebuilt on every edit, which keeps an edit fast. Until then the figure is
-// marked data-stale. Outside the page (embeds), figures draw at once.
-const pending = new WeakMap();   // figure element -> the latest draw not yet done
+// marked data-stale. Outside the page (embeds), figures draw at once; drawPending() draws every
+// waiting figure (before printing, when every section is laid out at once).
+const pending = new Map();   // figure element -> the latest draw not yet done
 
 export function whenSeen(element, draw) {
   const section = element.closest('main > section');
@@ -25,4 +26,12 @@ export function whenSeen(element, draw) {
   }
   pending.set(element, draw);
   element.dataset.stale = '';
+}
+
+export function drawPending() {
+  for (const [element, draw] of pending) {
+    pending.delete(element);
+    delete element.dataset.stale;
+    draw();
+  }
 }

@@ -1,0 +1,80 @@
+// "Show the code" under each step: a disclosure holding the step's NumPy program for the numbers on
+// the page now (steps 1–9), or under step 10 a script that trains the demo's model with NumPy, with
+// Copy (and Download) buttons. The programs come from numpy-steps.js and numpy-training.js, loaded
+// the first time a view opens, so the page's first load does not carry them.
+import { download, h } from '../dom.js';
+import { config } from '../training/run.js';
+
+// The training script for a state: a fresh model of the demo's config, made by the engine (its
+// initial weights are the script's), and the corpus' training sentences.
+function trainingText(engine, { trainingScript }, state) {
+  const model = engine.createModel({ ...config(state), learningRate: state.demoLearningRate });
+  try {
+    return trainingScript(model.toJSON(), engine.corpus().train, state.demoSteps);
+  } finally {
+    model.dispose();
+  }
+}
+
+// What the program is, in a sentence, and how a reader runs it.
+const ABOUT = {
+  steps: 'This step in NumPy, with the numbers on the page now. Paste it into Python 3 with NumPy installed: it prints what this step shows.',
+  training: 'A standalone NumPy script that trains this model from the same seed: the same sentences, the same initial weights (written into it by the engine) and the same batches, so it prints the losses the engine computes, step by step, for the steps to train set above. Run it with python3.',
+};
+
+function codeView(ctx, step) {
+  const training = step === 10;
+  const code = h('code', {});
+  const pre = h('pre', { class: 'code', tabindex: '0', 'aria-label': `the code of step ${step}` }, code);
+  const status = h('span', { class: 'hint', role: 'status' });
+  let text = '', made = null, asked = 0;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Copied.';
+    } catch {
+      getSelection().selectAllChildren(code);   // no clipboard here (a file:// page, a denied permission)
+      status.textContent = 'Could not copy from here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.';
+    }
+  };
+  const element = h('details', { class: 'code-view', 'data-code-step': step },
+    h('summary', {}, training ? 'Show the code: train this model with NumPy' : 'Show the code'),
+    h('p', { class: 'note' }, training ? ABOUT.training : ABOUT.steps),
+    h('p', { class: 'code-actions' },
+      h('button', { type: 'button', onclick: copy }, 'Copy'), ' ',
+      training ? h('button', { type: 'button', onclick: () => download('train.py', text, 'text/x-python') }, 'Download train.py') : null, ' ',
+      status),
+    pre);
+  // The program for the state now, while the view is open (the training script is remade only when
+  // its config changes, not on every training step).
+  const fill = async () => {
+    if (!element.open) return;
+    const ticket = ++asked;
+    const state = ctx.state();
+    const key = training ? JSON.stringify([config(state), state.demoLearningRate, state.demoSteps]) : null;
+    if (training && key === made) return;
+    const generator = await (training ? import('./numpy-training.js') : import('./numpy-steps.js'));
+    if (ticket !== asked) return;   // a newer state arrived while the module loaded
+    const next = training ? trainingText(ctx.engine, generator, state) : generator.stepCode(step, state, ctx.example);
+    made = key;
+    if (next !== text) {
+      text = next;
+      code.textContent = text;
+      status.textContent = '';
+    }
+    element.dataset.ready = '';
+  };
+  element.addEventListener('toggle', fill);
+  return { element, render: fill };
+}
+
+// Puts a code view after each step's widget; the controller redraws it with the page.
+export function mountCodeViews(controller, sections) {
+  sections.forEach((section, i) => {
+    const widget = document.querySelector(`[data-widget="${section.name}"]`);
+    if (!widget) return;
+    const holder = h('div');
+    widget.after(holder);
+    controller.mount({ name: `${section.name}-code`, fields: [], create: (ctx) => codeView(ctx, i + 1) }, holder);
+  });
+}

@@ -1,0 +1,34 @@
+// Printing. Any print first draws the figures still waiting for their section to be seen; the
+// page's print stylesheet (styles.css, @media print) then gives one step per page without controls.
+// "Print a worksheet" prints instead the worksheet (worksheet.js, loaded when asked), with the
+// chosen steps' results left blank and an answer key at the end.
+import { h } from '../dom.js';
+import { drawPending } from '../widgets/when-seen.js';
+import { STEP_NUMBERS as STEPS } from '../code/numpy-steps.js';
+
+export function mountPrinting(controller) {
+  addEventListener('beforeprint', drawPending);
+  addEventListener('afterprint', () => {
+    document.body.classList.remove('printing-worksheet');
+    document.getElementById('worksheet')?.remove();
+  });
+  const boxes = STEPS.map((step) => h('input', { type: 'checkbox', 'data-blank-step': step, checked: step > 1 }));
+  const status = h('span', { class: 'hint', role: 'status' });
+  const print = async () => {
+    const { buildWorksheet } = await import('./worksheet.js');
+    const titles = Object.fromEntries(STEPS.map((step) => [step, document.querySelector(`main > section:nth-of-type(${step}) h2`).textContent.replace(/^\s*\d+\s*/, '')]));
+    const blank = new Set(boxes.filter((b) => b.checked).map((b) => Number(b.dataset.blankStep)));
+    document.getElementById('worksheet')?.remove();
+    document.body.append(buildWorksheet({ engine: controller.engine, example: controller.example, state: controller.current, titles, blank }));
+    document.body.classList.add('printing-worksheet');
+    status.textContent = 'The worksheet is ready to print.';
+    window.print();
+  };
+  const options = h('details', { class: 'print-options', 'data-control': 'print' },
+    h('summary', {}, 'Print a worksheet'),
+    h('p', { class: 'note' }, 'A worksheet has one page per step with its formula and the numbers on the page now, and an answer key at the end. (Printing the page itself gives every step, with its figures, on pages of its own.)'),
+    h('fieldset', {}, h('legend', {}, 'Leave these steps’ results blank, for a student to fill in:'),
+      boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ` step ${STEPS[i]}`))),
+    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status));
+  document.querySelector('.page-actions').after(options);
+}
