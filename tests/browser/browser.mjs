@@ -1,6 +1,7 @@
 // Shared setup for the browser tests: Debian's Chromium driven by playwright-core, dist/ served
 // on loopback, console errors collected so each test can assert there were none.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '../../scripts/lib/serve.mjs';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -40,4 +41,38 @@ export async function start({ headers } = {}) {
 // The exact engine value behind each number matched by `selector`, in document order.
 export function values(page, selector) {
   return page.$$eval(selector, (els) => els.map((el) => Number(el.dataset.value)));
+}
+
+// axe-core's findings on the page as it is now, one line per rule broken (every impact level, every
+// rule axe runs by default), naming where: `[]` when the page passes.
+export async function axe(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+// The colour schemes and widths every accessibility check covers.
+export const MODES = [
+  { colorScheme: 'light', width: 1280 }, { colorScheme: 'dark', width: 1280 },
+  { colorScheme: 'light', width: 375 }, { colorScheme: 'dark', width: 375 },
+];
+
+// axe in each of MODES, on the page as it is now; `state` names the moment ("after an edit").
+export async function axeInModes(page, state) {
+  const found = [];
+  for (const { colorScheme, width } of MODES) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    found.push(...await axe(page, `${state}, ${colorScheme}, ${width} px`));
+  }
+  return found;
+}
+
+// Before the page's own scripts run: every section rendered and every figure drawn at once
+// (off screen they wait until scrolled to, content-visibility: auto), so axe sees all of them.
+export function renderEverything(page) {
+  return page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style');
+    style.textContent = 'main > section { content-visibility: visible !important; }';
+    document.head.append(style);
+  }));
 }

@@ -109,6 +109,7 @@ export function createView(ctx, recorder, fork, actions) {
   });
   const unknownNote = h('p', { class: 'note', role: 'status' });
   const heatmaps = h('div', { class: 'row-of-matrices heads' });
+  let headMaps = [];   // one Heatmap per head
   const predictions = h('ol', { class: 'predictions', 'aria-label': 'next-word predictions' });
   const scatter = new Scatter({ name: 'embeddings', title: 'token embeddings, projected to 2-D (PCA)', labelled: ['bank', 'river', 'money'] });
   const reading = h('div', { class: 'reading', role: 'status', 'aria-live': 'polite' });
@@ -201,11 +202,13 @@ export function createView(ctx, recorder, fork, actions) {
     const missing = map.tokens.filter((_, i) => unknown[i]);
     unknownNote.textContent = missing.length
       ? `Not in the model's vocabulary (read as <unk>): ${missing.join(', ')}.` : '';
-    replace(heatmaps, map.layers[0].heads.map((weights, i) => {
-      const heat = new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` });
-      heat.set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown });
-      return heat.element;
-    }));
+    const shown = map.layers[0].heads;
+    // The same maps while the number of heads stays (a reader's focus in one stays too).
+    if (headMaps.length !== shown.length) {
+      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` }));
+      replace(heatmaps, headMaps.map((heat) => heat.element));
+    }
+    shown.forEach((weights, i) => headMaps[i].set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown }));
   }
 
   // e: the evaluation shown; moment: the recorder's moment (or null).
