@@ -4,6 +4,9 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '../../scripts/lib/serve.mjs';
 
+// Every widget's name, as embed.html and the custom elements know it (web/app/sections/index.js).
+export const WIDGETS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
+
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -56,10 +59,14 @@ export const MODES = [
   { colorScheme: 'light', width: 375 }, { colorScheme: 'dark', width: 375 },
 ];
 
-// axe in each of MODES, on the page as it is now; `state` names the moment ("after an edit").
-export async function axeInModes(page, state) {
+// axe in each of `modes`, on the page as it is now; `state` names the moment ("after an edit").
+// A test that looks at several moments of one page may take two modes a moment, crossed (light
+// at 1280 with dark at 375, or the other pair), which keeps every moment in both schemes and at
+// both widths in half the time.
+export const CROSSED = [[MODES[0], MODES[3]], [MODES[1], MODES[2]]];
+export async function axeInModes(page, state, modes = MODES) {
   const found = [];
-  for (const { colorScheme, width } of MODES) {
+  for (const { colorScheme, width } of modes) {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width, height: 900 });
     found.push(...await axe(page, `${state}, ${colorScheme}, ${width} px`));

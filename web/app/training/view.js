@@ -1,8 +1,9 @@
 // The training demo's drawing: its controls (each edits one page-state field, or asks the run
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
-import { fmt, h, num, percent, replace } from '../dom.js';
+import { fmt, h, num, percent, percentText, replace } from '../dom.js';
 import { FIELDS, demoSentence } from '../state.js';
+import { Announcer } from '../widgets/announcer.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
@@ -14,6 +15,7 @@ import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
+const TELL_EVERY = 100;   // steps between the evaluations a screen reader is told of while a run goes on
 
 function download(name, text) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -112,7 +114,10 @@ export function createView(ctx, recorder, fork, actions) {
   let headMaps = [];   // one Heatmap per head
   const predictions = h('ol', { class: 'predictions', 'aria-label': 'next-word predictions' });
   const scatter = new Scatter({ name: 'embeddings', title: 'token embeddings, projected to 2-D (PCA)', labelled: ['bank', 'river', 'money'] });
-  const reading = h('div', { class: 'reading', role: 'status', 'aria-live': 'polite' });
+  // The reading changes with every evaluation: a screen reader is told of it sparingly instead.
+  const reading = h('div', { class: 'reading' });
+  const told = new Announcer('training');
+  const tell = (e) => told.say(`Step ${e.step}: on test sentences the word after “bank” is right ${percentText(e.bankAccuracy)} of the time; test loss ${fmt(e.loss)}.`);
   const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': 'import a trained model (JSON)' });
   const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, 'Export the model (JSON)');
   importer.addEventListener('change', async () => {
@@ -146,7 +151,7 @@ export function createView(ctx, recorder, fork, actions) {
     examples, h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
-    reading,
+    reading, told.element,
     h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
 
   // The training curve, one point per step; the test curves come from the recorder.
@@ -320,6 +325,10 @@ export function createView(ctx, recorder, fork, actions) {
       if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings), evaluation: { step: m.now.step, ...m.now.evaluation } };
       else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
       showStep(state);
+      // told: every TELL_EVERY steps' evaluation, and the last one when a run stops
+      const due = m.records.findLast((r) => r.evaluation && r.step % TELL_EVERY === 0);
+      if (m.now && !m.running && m.losses.length > 0) tell(live.evaluation);
+      else if (due) tell({ step: due.step, ...due.evaluation });
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;
