@@ -66,7 +66,7 @@ export function createView(ctx, recorder, fork, actions) {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // The scrubber: one position per recorded snapshot; the last is the newest, followed live.
   const scrubber = h('input', {
-    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown',
+    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown', disabled: true,
     oninput: (e) => {
       const steps = recorder.steps();
       const i = Number(e.target.value);
@@ -74,7 +74,7 @@ export function createView(ctx, recorder, fork, actions) {
     },
   });
   const scrubText = h('span', { class: 'note', 'data-shown-step': '' });
-  const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
+  const toNewest = h('button', { type: 'button', 'data-action': 'newest', hidden: true, onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
   const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
     h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
   const compare = forkControls(ctx, (message) => replace(status, h('span', { class: 'problem' }, message)));
