@@ -326,7 +326,7 @@ export function createView(ctx, recorder, fork, actions) {
       else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
       showStep(state);
       // told: every TELL_EVERY steps' evaluation, and the last one when a run stops
-      const due = m.records.findLast((r) => r.evaluation && r.step % TELL_EVERY === 0);
+      const due = m.records.findLast((r) => r.evaluation && r.step > 0 && r.step % TELL_EVERY === 0);
       if (m.now && !m.running && m.losses.length > 0) tell(live.evaluation);
       else if (due) tell({ step: due.step, ...due.evaluation });
       stepText.textContent = String(m.step);
