@@ -327,7 +327,7 @@ export function createView(ctx, recorder, fork, actions) {
       showStep(state);
       // told: every TELL_EVERY steps' evaluation, and the last one when a run stops
       const due = m.records.findLast((r) => r.evaluation && r.step > 0 && r.step % TELL_EVERY === 0);
-      if (m.now && !m.running && m.losses.length > 0) tell(live.evaluation);
+      if (m.now && !m.running && m.step > 0) tell(live.evaluation);
       else if (due) tell({ step: due.step, ...due.evaluation });
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
