@@ -77,7 +77,7 @@ export class MatrixEditor {
       } else if (!cell.field.matches(':focus')) {
         // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
         // has left gives way to the value in force.
-        if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
+        if (changed || cell.invalid) cell.field.value = asTyped(x);
         if (changed) this.#flash(cell);
         if (cell.invalid) this.#mark(cell, null);
       }
@@ -148,7 +148,7 @@ export class MatrixEditor {
     cell.editing = null;
     cell.td.classList.remove('editing');
     if (cell.invalid) return;
-    cell.field.value = fmt(cell.value, 6).replace('\u2212', '-');
+    cell.field.value = asTyped(cell.value);
   }
 
   // Starts editing a cell: remembers the number in force, for Escape to put back.
@@ -179,7 +179,7 @@ export class MatrixEditor {
     if (event.key === 'Escape') {
       event.preventDefault();
       const { from } = cell.editing;
-      cell.field.value = fmt(from, 6).replace('\u2212', '-');
+      cell.field.value = asTyped(from);
       this.#commit(cell, r, c, String(from));
       this.#settle(r, c);
       return;
@@ -188,7 +188,7 @@ export class MatrixEditor {
     event.preventDefault();
     const step = STEP * (event.shiftKey ? 10 : 1) / (event.altKey ? 10 : 1);
     const next = round(cell.value + (event.key === 'ArrowUp' ? step : -step));
-    cell.field.value = fmt(next, 6).replace('\u2212', '-');
+    cell.field.value = asTyped(next);
     this.#commit(cell, r, c, String(next));
   }
 
@@ -207,7 +207,7 @@ export class MatrixEditor {
       }
       e.preventDefault();
       const next = round(start + Math.round(dx / DRAG_PX_PER_STEP) * STEP);
-      cell.field.value = fmt(next, 6).replace('\u2212', '-');
+      cell.field.value = asTyped(next);
       this.#commit(cell, r, c, String(next));
     };
     const up = () => {
@@ -220,6 +220,11 @@ export class MatrixEditor {
     cell.field.addEventListener('pointerup', up);
     cell.field.addEventListener('pointercancel', up);
   }
+}
+
+// A number as a reader would type it back into a cell (ASCII minus, 6 significant decimals).
+function asTyped(x) {
+  return fmt(x, 6).replace('\u2212', '-');
 }
 
 // Steps of 0.1 should not accumulate binary noise in what the reader sees.
