@@ -1,7 +1,11 @@
 // Shared setup for the browser tests: Debian's Chromium driven by playwright-core, dist/ served
 // on loopback, console errors collected so each test can assert there were none.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '../../scripts/lib/serve.mjs';
+
+// Every widget's name, as embed.html and the custom elements know it (web/app/sections/index.js).
+export const WIDGETS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -40,4 +44,42 @@ export async function start({ headers } = {}) {
 // The exact engine value behind each number matched by `selector`, in document order.
 export function values(page, selector) {
   return page.$$eval(selector, (els) => els.map((el) => Number(el.dataset.value)));
+}
+
+// axe-core's findings on the page as it is now, one line per rule broken (every impact level, every
+// rule axe runs by default), naming where: `[]` when the page passes.
+export async function axe(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+// The colour schemes and widths every accessibility check covers.
+export const MODES = [
+  { colorScheme: 'light', width: 1280 }, { colorScheme: 'dark', width: 1280 },
+  { colorScheme: 'light', width: 375 }, { colorScheme: 'dark', width: 375 },
+];
+
+// axe in each of `modes`, on the page as it is now; `state` names the moment ("after an edit").
+// A test that looks at several moments of one page may take two modes a moment, crossed (light
+// at 1280 with dark at 375, or the other pair), which keeps every moment in both schemes and at
+// both widths in half the time.
+export const CROSSED = [[MODES[0], MODES[3]], [MODES[1], MODES[2]]];
+export async function axeInModes(page, state, modes = MODES) {
+  const found = [];
+  for (const { colorScheme, width } of modes) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    found.push(...await axe(page, `${state}, ${colorScheme}, ${width} px`));
+  }
+  return found;
+}
+
+// Before the page's own scripts run: every section rendered and every figure drawn at once
+// (off screen they wait until scrolled to, content-visibility: auto), so axe sees all of them.
+export function renderEverything(page) {
+  return page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style');
+    style.textContent = 'main > section { content-visibility: visible !important; }';
+    document.head.append(style);
+  }));
 }

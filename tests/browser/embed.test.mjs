@@ -2,9 +2,7 @@
 // attributes validated like input cells.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, values } from './browser.mjs';
-
-const WIDGETS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
+import { start, values, WIDGETS } from './browser.mjs';
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
@@ -21,7 +19,8 @@ test('every widget renders alone in embed.html and reports its height', async ()
     await page.waitForSelector('body[data-engine="ready"]');
     assert.equal(await page.getAttribute('#embed', 'data-widget'), name);
     assert.equal(await page.locator('#embed .loading').count(), 0);
-    assert.equal(await page.locator('h1, header').count(), 0, 'no page chrome');
+    assert.equal(await page.locator('header, h1:not(.visually-hidden), h2:not(.visually-hidden)').count(), 0, 'no page chrome');
+    assert.ok((await page.textContent('h2')).length > 0, 'a title for screen readers');
     await page.waitForFunction((n) => window.heights.some((m) => m.type === 'attention-explained:height' && m.widget === n && m.height > 50), name);
   }
   await page.goto('about:blank');

@@ -67,7 +67,7 @@ test('step 5: the explanation’s sum, the corrected divide-by-sum and softmax, 
   assert.match(await text(page, '[data-way=sum]'), /The scores of step 3, 1, 2, 5, each divided by their total 8\.\s*weights 0\.125, 0\.25, 0\.625 A’s output \[0\.5, 1\.125, 0\.75\]/);
   assert.deepEqual(await out('sum'), [0.5, 1.125, 0.75]);
   assert.deepEqual(await out('softmax'), await values(page, '[data-widget=weighted-sum] .written-sum [data-output]'));
-  assert.match(await text(page, '[data-way=softmax] h4'), /used from here on/);
+  assert.match(await text(page, '[data-way=softmax] h3'), /used from here on/);
   // with the reader's own values the explanation's result is not claimed
   await page.fill(cell('weighted-sum', 'value of C, entry 1'), '2');
   assert.equal(await text(page, '[data-claim=stated-sum]'), 'With your values in place of the explanation’s.');

@@ -39,9 +39,10 @@ test('a bad entry shows its message at the cell and leaves the other numbers unc
   assert.deepEqual(page.errors, []);
 });
 
-test('arrow keys step a number by 0.1 (shift: 1)', async () => {
+test('while editing a cell, arrow keys step its number by 0.1 (shift: 1)', async () => {
   const page = await env.open();
   await page.focus(keyOfB(1));
+  await page.keyboard.press('Enter');   // before Enter, the arrows move between cells (a11y-keyboard)
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Shift+ArrowUp');
   assert.equal(await page.inputValue(keyOfB(1)), '4.1');

@@ -1,5 +1,6 @@
 // The small controller: holds the one state object, recomputes through the engine on every
 // change, renders the mounted widgets and mirrors the state in the URL hash.
+import { changesSentence, biggestChanges } from './changes.js';
 import { compute } from './compute.js';
 import { CONTROLS } from './sections/index.js';
 import { FIELDS, decode, defaults, demoSentence, encode, unreadable } from './state.js';
@@ -17,8 +18,10 @@ function names(kind, text, allowed, notify) {
 
 export class Controller {
   // engine: the JS API; notify(message): shows a notice where the reader is looking;
-  // lock: "field,…" whose cells and boxes are read-only; hide: "control,…" (data-control) not shown
-  constructor({ engine, notify = () => {}, useHash = true, lock = '', hide = '' }) {
+  // lock: "field,…" whose cells and boxes are read-only; hide: "control,…" (data-control) not shown;
+  // announce(text): tells a screen reader which numbers an edit moved most (an Announcer's say)
+  constructor({ engine, notify = () => {}, announce = () => {}, useHash = true, lock = '', hide = '' }) {
+    this.announce = announce;
     this.locked = names('lock', lock, Object.keys(FIELDS), notify);
     this.hidden = names('hide', hide, CONTROLS, notify);
     this.engine = engine;
@@ -85,7 +88,12 @@ export class Controller {
     const error = Object.entries(patch).map(([key, value]) => unreadable(key, value)).find(Boolean);
     if (error) return error;
     this.current = { ...this.current, ...patch };
-    if (!quiet) this.render();
+    if (!quiet) {
+      const before = this.results;
+      this.render();
+      const moved = before ? changesSentence(biggestChanges(before, this.results, this.example.tokens)) : '';
+      if (moved) this.announce(moved);
+    }
     if (this.useHash) this.#writeHash();
     return null;
   }
@@ -110,6 +118,7 @@ export class Controller {
     if (this.widgets.length === 0) return;
     for (const w of this.widgets) w.follow?.(this.current);
     const results = compute(this.engine, this.example, this.current);
+    this.results = results;
     for (const w of this.widgets) w.render(this.current, results);
   }
 }

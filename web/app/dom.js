@@ -57,7 +57,12 @@ export function vector(xs, attrs = () => ({})) {
 
 // A fraction shown as a percentage (0.8333 -> "83.3%"), exact value in data-value.
 export function percent(x, attrs = {}) {
-  return h('span', { class: 'num', 'data-value': String(x), ...attrs }, `${fmt(Math.round(x * 1000) / 10)}%`);
+  return h('span', { class: 'num', 'data-value': String(x), ...attrs }, percentText(x));
+}
+
+// The text of a percentage, for a sentence: 0.8333 -> "83.3%".
+export function percentText(x) {
+  return `${fmt(Math.round(x * 1000) / 10)}%`;
 }
 
 // "(−1)" for negatives inside a written-out product, as a reader writes it.

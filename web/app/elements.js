@@ -9,6 +9,7 @@ import { Controller } from './controller.js';
 import { SECTIONS } from './sections/index.js';
 import { FIELDS } from './state.js';
 import { h } from './dom.js';
+import { Announcer } from './widgets/announcer.js';
 
 const base = new URL('../', import.meta.url);
 let engine = null;
@@ -29,10 +30,11 @@ class AttentionWidget extends HTMLElement {
     ensureKatex();
     const root = this.attachShadow({ mode: 'open' });
     const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
+    const announcer = new Announcer('changes');
     const container = h('div', { class: 'widget', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Starting the engine…'));
     root.append(
       h('link', { rel: 'stylesheet', href: new URL('styles.css', base).href }),
-      notices, container);
+      notices, announcer.element, container);
     const notify = (message) => notices.append(h('p', { class: 'notice', role: 'status' }, message));
     try {
       engine ??= loadEngine();
@@ -42,7 +44,7 @@ class AttentionWidget extends HTMLElement {
         const value = this.getAttribute(kebab(key));
         if (value !== null) settings.set(key, value);
       }
-      const controller = new Controller({ engine: ready, notify, useHash: false, lock: this.getAttribute('lock'), hide: this.getAttribute('hide') });
+      const controller = new Controller({ engine: ready, notify, announce: (text) => announcer.say(text), useHash: false, lock: this.getAttribute('lock'), hide: this.getAttribute('hide') });
       controller.mount(this.constructor.section, container);
       controller.load(settings.toString(), 'This element’s attributes');
       this.dataset.ready = '';

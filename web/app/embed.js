@@ -9,6 +9,7 @@ import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
 import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
+import { Announcer } from './widgets/announcer.js';
 
 const root = document.getElementById('embed');
 const notices = document.getElementById('notices');
@@ -31,6 +32,7 @@ async function main() {
     return;
   }
   document.title = `${chosen.title}: Attention, Explained Live`;
+  document.getElementById('embed-title').textContent = chosen.title;   // for screen readers: the widget has no visible title
   let engine;
   try {
     if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
@@ -44,7 +46,9 @@ async function main() {
   const state = new URLSearchParams(params);
   state.delete('lock');
   state.delete('hide');
-  const controller = new Controller({ engine, notify, useHash: false, lock: params.get('lock'), hide: params.get('hide') });
+  const announcer = new Announcer('changes');
+  notices.after(announcer.element);
+  const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text), useHash: false, lock: params.get('lock'), hide: params.get('hide') });
   controller.mount(chosen, root);
   controller.load(state.toString());
   window.addEventListener('message', (event) => {

@@ -9,12 +9,14 @@ const enginePromise = typeof WebAssembly === 'object'
   })
   : Promise.reject(new Error('no WebAssembly'));
 enginePromise.catch(() => {});   // handled below, once the page's modules are in
-const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js')]);
+const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js'),
+  import('./widgets/announcer.js'), import('./step-nav.js')]);
 
 async function main() {
-  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }] = await pagePromise;
+  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }] = await pagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
+  mountStepNav();
   const notices = document.getElementById('notices');
   const notify = (message, kind = 'info') => notices.append(h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss', onclick: (e) => e.target.parentElement.remove() }, '×')));
@@ -38,7 +40,9 @@ async function main() {
     return;
   }
   performance.mark('attention-engine-loaded');
-  const controller = new Controller({ engine, notify });
+  const announcer = new Announcer('changes');
+  document.getElementById('notices').after(announcer.element);
+  const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
   for (const section of SECTIONS) {
     const container = document.querySelector(`[data-widget="${section.name}"]`);
     if (container) controller.mount(section, container);

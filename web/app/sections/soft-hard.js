@@ -44,7 +44,7 @@ export default {
       const keys = make('key-grads', '∂L/∂keys', t, (r, c) => `${kind} gradient of ${t[r]}'s key, entry ${c + 1}`);
       const values = make('value-grads', '∂L/∂values', t, (r, c) => `${kind} gradient of ${t[r]}'s value, entry ${c + 1}`);
       const element = h('div', { class: `side side-${kind}`, 'data-side': kind },
-        h('h4', {}, kind === 'soft' ? 'Soft (softmax)' : 'Hard (pick the top score)'),
+        h('h3', {}, kind === 'soft' ? 'Soft (softmax)' : 'Hard (pick the top score)'),
         [weights, scores, query, keys, values].map((m) => m.element));
       return {
         element,

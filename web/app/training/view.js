@@ -1,8 +1,9 @@
 // The training demo's drawing: its controls (each edits one page-state field, or asks the run
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
-import { download, fmt, h, num, percent, replace } from '../dom.js';
+import { download, fmt, h, num, percent, percentText, replace } from '../dom.js';
 import { FIELDS, demoSentence } from '../state.js';
+import { Announcer } from '../widgets/announcer.js';
 import { FieldInput } from '../widgets/field-input.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { LineChart } from '../widgets/line-chart.js';
@@ -15,6 +16,7 @@ import { findsContext } from './recorder.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
+const TELL_EVERY = 100;   // steps between the evaluations a screen reader is told of while a run goes on
 
 // recorder: the run's recording (recorder.js), read by the curves and the scrubber
 // fork: the comparison run (fork.js), its curves overlaid
@@ -56,7 +58,7 @@ export function createView(ctx, recorder, fork, actions) {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // The scrubber: one position per recorded snapshot; the last is the newest, followed live.
   const scrubber = h('input', {
-    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown',
+    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown', disabled: true,
     oninput: (e) => {
       const steps = recorder.steps();
       const i = Number(e.target.value);
@@ -64,7 +66,7 @@ export function createView(ctx, recorder, fork, actions) {
     },
   });
   const scrubText = h('span', { class: 'note', 'data-shown-step': '' });
-  const toNewest = h('button', { type: 'button', 'data-action': 'newest', onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
+  const toNewest = h('button', { type: 'button', 'data-action': 'newest', hidden: true, onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
   const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
     h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
   const compare = forkControls(ctx, (message) => replace(status, h('span', { class: 'problem' }, message)));
@@ -101,9 +103,13 @@ export function createView(ctx, recorder, fork, actions) {
   });
   const unknownNote = h('p', { class: 'note', role: 'status' });
   const heatmaps = h('div', { class: 'row-of-matrices heads' });
+  let headMaps = [];   // one Heatmap per head
   const predictions = h('ol', { class: 'predictions', 'aria-label': 'next-word predictions' });
   const scatter = new Scatter({ name: 'embeddings', title: 'token embeddings, projected to 2-D (PCA)', labelled: ['bank', 'river', 'money'] });
-  const reading = h('div', { class: 'reading', role: 'status', 'aria-live': 'polite' });
+  // The reading changes with every evaluation: a screen reader is told of it sparingly instead.
+  const reading = h('div', { class: 'reading' });
+  const told = new Announcer('training');
+  const tell = (e) => told.say(`Step ${e.step}: on test sentences the word after “bank” is right ${percentText(e.bankAccuracy)} of the time; test loss ${fmt(e.loss)}.`);
   const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': 'import a trained model (JSON)' });
   const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, 'Export the model (JSON)');
   importer.addEventListener('change', async () => {
@@ -137,7 +143,7 @@ export function createView(ctx, recorder, fork, actions) {
     examples, h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
-    reading,
+    reading, told.element,
     h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
 
   // The training curve, bounded (curve.js); the test curves come from the recorder.
@@ -193,11 +199,13 @@ export function createView(ctx, recorder, fork, actions) {
     const missing = map.tokens.filter((_, i) => unknown[i]);
     unknownNote.textContent = missing.length
       ? `Not in the model's vocabulary (read as <unk>): ${missing.join(', ')}.` : '';
-    replace(heatmaps, map.layers[0].heads.map((weights, i) => {
-      const heat = new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` });
-      heat.set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown });
-      return heat.element;
-    }));
+    const shown = map.layers[0].heads;
+    // The same maps while the number of heads stays (a reader's focus in one stays too).
+    if (headMaps.length !== shown.length) {
+      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` }));
+      replace(heatmaps, headMaps.map((heat) => heat.element));
+    }
+    shown.forEach((weights, i) => headMaps[i].set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown }));
   }
 
   // e: the evaluation shown; moment: the recorder's moment (or null).
@@ -309,6 +317,10 @@ export function createView(ctx, recorder, fork, actions) {
       if (m.now) live = { ...m.now, embeddings: recorder.aligned(m.now.embeddings), evaluation: { step: m.now.step, ...m.now.evaluation } };
       else if (record) live = recorder.snapshots.get(record.step) ?? record;   // the recorded, turned frame
       showStep(state);
+      // told: every TELL_EVERY steps' evaluation, and the last one when a run stops
+      const due = m.records.findLast((r) => r.evaluation && r.step > 0 && r.step % TELL_EVERY === 0);
+      if (m.now && !m.running && m.step > 0) tell(live.evaluation);
+      else if (due) tell({ step: due.step, ...due.evaluation });
       stepText.textContent = String(m.step);
       stepText.dataset.step = String(m.step);
       bar.max = state.demoSteps;

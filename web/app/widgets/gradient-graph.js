@@ -46,7 +46,7 @@ export class GradientGraph {
       const { x, y } = at[n.id];
       const g = svg('g', {
         class: `node ${n.className ?? ''} ${n.id === this.selected ? 'selected' : ''}`, 'data-node': n.id,
-        tabindex: this.onSelect ? 0 : null, role: this.onSelect ? 'button' : null, 'aria-label': this.onSelect ? `${n.label}: where its gradient comes from` : null,
+        tabindex: this.onSelect ? 0 : null, role: this.onSelect ? 'button' : null, 'aria-description': this.onSelect ? 'shows where its gradient comes from' : null,
       });
       if (this.onSelect) {
         const pick = () => {

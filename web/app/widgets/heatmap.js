@@ -1,29 +1,67 @@
 // A weight matrix as a grid of shaded cells, rows = queries, columns = keys; the number is
-// printed in each cell. Masked cells (exactly 0 under a causal mask) are hatched.
-import { fmt, h, replace } from '../dom.js';
+// printed in each cell. Masked cells (exactly 0 under a causal mask) are hatched. The arrow keys
+// move between the cells (one Tab stop, widgets/grid-keys.js), and a sentence per row reads the
+// weights out for screen readers ("A attends 94% to C, 5% to B, 2% to A").
+import { fmt, h, percentText, replace } from '../dom.js';
+import { GridKeys } from './grid-keys.js';
+
+const NAMED = 3;   // a row's sentence names its largest weights, this many at most
+let ids = 0;
+
+// One row's weights in words, largest first; masked cells are left out.
+export function attendsSentence(label, row, colLabels, masked = () => false) {
+  const shown = row.map((w, c) => ({ w, c })).filter(({ c }) => !masked(c)).sort((a, b) => b.w - a.w);
+  const named = shown.slice(0, NAMED).map(({ w, c }) => `${percentText(w)} to ${colLabels[c]}`);
+  const rest = shown.length - named.length;
+  return `${label} attends ${named.join(', ')}${rest ? `, and less to ${rest} other${rest > 1 ? 's' : ''}` : ''}.`;
+}
 
 export class Heatmap {
   // digits: decimals shown in a cell (the exact value stays in data-value)
   constructor({ name, title = '', digits = 4 }) {
     this.digits = digits;
-    this.grid = h('div', { class: 'heatmap-grid' });
-    this.element = h('figure', { class: 'heatmap', 'data-heatmap': name }, title ? h('figcaption', {}, title) : null, this.grid);
+    this.keys = new GridKeys();
+    this.shape = '';
+    const id = `heatmap-${++ids}`;
+    this.text = h('p', { class: 'visually-hidden', id: `${id}-text`, 'data-heatmap-text': '' });
+    this.grid = h('div', { class: 'heatmap-grid', role: 'grid', 'aria-labelledby': title ? `${id}-title` : null, 'aria-describedby': this.text.id });
+    this.element = h('figure', { class: 'heatmap', 'data-heatmap': name }, title ? h('figcaption', { id: `${id}-title` }, title) : null, this.grid, this.text);
   }
 
-  // weights: number[][]; rowLabels/colLabels: string[]; masked(r, c) -> bool; marked: bool[] for columns
+  // weights: number[][]; rowLabels/colLabels: string[]; masked(r, c) -> bool; unknown: bool[],
+  // the words not in the vocabulary. The cells are kept while the labels stay the same, so the
+  // focus stays where the reader left it while the numbers change (a training run).
   set(weights, { rowLabels, colLabels, masked = () => false, unknown = [] }) {
     const cols = colLabels.length;
-    this.grid.style.setProperty('--cols', cols);
+    const shape = JSON.stringify([rowLabels, colLabels, unknown]);
+    if (shape !== this.shape) this.#build(rowLabels, colLabels, unknown);
+    this.shape = shape;
+    weights.forEach((row, r) => row.forEach((w, c) => {
+      const cell = this.cells[r][c];
+      const off = masked(r, c);
+      cell.className = `heat ${off ? 'masked' : ''}`;
+      cell.style.setProperty('--a', Math.max(0, Math.min(1, w)).toFixed(3));
+      const number = cell.firstChild;
+      number.className = `num ${cols <= 8 ? '' : 'visually-hidden'}`;
+      number.dataset.value = String(w);
+      number.textContent = fmt(w, this.digits);
+      cell.lastChild.textContent = off ? ' (masked)' : '';
+    }));
+    this.text.textContent = weights.map((row, r) => attendsSentence(rowLabels[r], row, colLabels, (c) => masked(r, c))).join(' ');
+  }
+
+  #build(rowLabels, colLabels, unknown) {
+    this.grid.style.setProperty('--cols', colLabels.length);
+    const label = (kind, text, i) => h('span', { class: `${kind} ${unknown[i] ? 'unknown' : ''}`, role: kind === 'col-label' ? 'columnheader' : 'rowheader',
+      title: unknown[i] ? 'not in the vocabulary' : null }, text);
+    this.cells = rowLabels.map((_, r) => colLabels.map((__, c) => {
+      const cell = h('span', { role: 'gridcell', onkeydown: (e) => this.keys.key(e, r, c), onfocus: () => this.keys.visit(r, c) },
+        h('span', { class: 'num' }), h('span', { class: 'visually-hidden' }));
+      return cell;
+    }));
     replace(this.grid,
-      h('span', { class: 'corner' }),
-      colLabels.map((label, c) => h('span', { class: `col-label ${unknown[c] ? 'unknown' : ''}`, title: unknown[c] ? 'not in the vocabulary' : null }, label)),
-      weights.map((row, r) => [
-        h('span', { class: `row-label ${unknown[r] ? 'unknown' : ''}` }, rowLabels[r]),
-        row.map((w, c) => h('span', {
-          class: `heat ${masked(r, c) ? 'masked' : ''}`,
-          style: `--a:${Math.max(0, Math.min(1, w)).toFixed(3)}`,
-          'aria-label': `${rowLabels[r]} → ${colLabels[c]}`,
-        }, h('span', { class: `num ${cols <= 8 ? '' : 'visually-hidden'}`, 'data-value': String(w) }, fmt(w, this.digits)))),
-      ]));
+      h('div', { class: 'heat-row', role: 'row' }, h('span', { class: 'corner', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, 'row attends to column')), colLabels.map((text, c) => label('col-label', text, c))),
+      rowLabels.map((text, r) => h('div', { class: 'heat-row', role: 'row' }, label('row-label', text, r), this.cells[r])));
+    this.keys.use(this.cells);
   }
 }

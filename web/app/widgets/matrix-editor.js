@@ -1,15 +1,22 @@
 // A matrix of numbers, editable or read-only, with an optional gradient shown on each cell.
-// Editable cells are labelled inputs: type a number, ArrowUp/ArrowDown step it (Shift ×10,
-// Alt ÷10), dragging sideways scrubs it. Every entry, typed or stepped, is read by the cell
-// parser the link reader uses; an invalid one is marked at the cell with a message and the last
-// valid value keeps driving the page.
+// The grid is one Tab stop: the arrow keys move between its cells (widgets/grid-keys.js).
+// Editable cells are labelled inputs: Enter (or typing a number, or a click) starts editing;
+// while editing, ArrowUp/ArrowDown step the number (Shift ×10, Alt ÷10), Enter keeps it and
+// Escape puts back the number the edit started from; dragging sideways scrubs it. Every entry,
+// typed or stepped, is read by the cell parser the link reader uses; an invalid one is marked at
+// the cell with a message and the last valid value keeps driving the page.
 import { h, fmt, replace } from '../dom.js';
 import { parseCell } from '../state.js';
+import { GridKeys } from './grid-keys.js';
 
 const STEP = 0.1;
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
+// What a screen reader says on entering a grid (the keys are not visible anywhere else).
+const KEYS_HINT = { edit: 'Arrow keys move between the numbers. Enter edits one; while editing, up and down arrows step it, Enter keeps it, Escape undoes it.',
+  read: 'Arrow keys move between the numbers.' };
+let hints = 0;
 
 export class MatrixEditor {
   // rowLabels: ['A', 'B', 'C']; cellLabel(r, c) -> "key of B, entry 3"; onEdit(r, c, value) ->
@@ -20,12 +27,15 @@ export class MatrixEditor {
     this.onEdit = onEdit;
     this.cells = [];
     this.message = h('p', { class: 'cell-message', role: 'status', 'aria-live': 'polite' });
-    const table = h('table', { class: `matrix ${kind}`, 'data-matrix': name },
+    const hint = h('span', { class: 'visually-hidden', id: `grid-hint-${++hints}` }, KEYS_HINT[onEdit ? 'edit' : 'read']);
+    const table = h('table', { class: `matrix ${kind}`, 'data-matrix': name, role: 'grid', 'aria-describedby': hint.id },
       caption ? h('caption', {}, caption) : null,
       h('tbody', {}, rowLabels.map((label, r) => h('tr', {},
         h('th', { scope: 'row' }, label),
         Array.from({ length: cols }, (_, c) => this.#cell(r, c, cellLabel(r, c)))))));
-    this.element = h('div', { class: 'matrix-editor' }, table, this.message);
+    this.keys = new GridKeys();
+    this.keys.use(this.cells.map((row) => row.map((cell) => cell.target)));
+    this.element = h('div', { class: 'matrix-editor' }, table, hint, this.message);
   }
 
   #cell(r, c, label) {
@@ -40,13 +50,18 @@ export class MatrixEditor {
       field.addEventListener('input', () => this.#typed(r, c));
       field.addEventListener('keydown', (e) => this.#key(e, r, c));
       field.addEventListener('pointerdown', (e) => this.#press(e, r, c));
+      field.addEventListener('click', () => this.#edit(this.cells[r][c]));
       field.addEventListener('blur', () => this.#settle(r, c));
     } else {
-      field = h('span', { class: 'num', 'aria-label': label, 'data-cell': `${r},${c}`, tabindex: '0' });
+      field = h('span', { class: 'num', 'data-cell': `${r},${c}` });
     }
     const printed = this.onEdit ? h('span', { class: 'print-only', 'aria-hidden': 'true' }) : null;   // an input does not print
     const td = h('td', {}, h('span', { class: 'cell' }, field, printed, grad, tip));
-    (this.cells[r] ??= [])[c] = { td, field, printed, grad, tip, value: undefined, label, invalid: false };
+    // What takes focus: the input, or a read-only grid's cell (named by its label and number).
+    const target = this.onEdit ? field : td;
+    if (!this.onEdit) target.addEventListener('keydown', (e) => this.keys.key(e, r, c));
+    target.addEventListener('focus', () => this.keys.visit(r, c));
+    (this.cells[r] ??= [])[c] = { td, field, target, printed, grad, tip, value: undefined, label, invalid: false, editing: null };
     return td;
   }
 
@@ -59,12 +74,13 @@ export class MatrixEditor {
       cell.value = x;
       if (!this.onEdit) {
         cell.field.textContent = fmt(x);
+        cell.td.setAttribute('aria-label', `${cell.label}: ${fmt(x)}`);
       } else {
         cell.printed.textContent = fmt(x);
         if (!cell.field.matches(':focus')) {
           // (While the reader types in a cell, its text is theirs.) A rejected entry the reader
           // has left gives way to the value in force.
-          if (changed || cell.invalid) cell.field.value = fmt(x, 6).replace('\u2212', '-');
+          if (changed || cell.invalid) cell.field.value = asTyped(x);
           if (changed) this.#flash(cell);
           if (cell.invalid) this.#mark(cell, null);
         }
@@ -79,7 +95,7 @@ export class MatrixEditor {
     if (g === null) {
       cell.grad.removeAttribute('data-value');
       cell.tip.textContent = '';
-      cell.field.removeAttribute('aria-description');
+      cell.target.removeAttribute('aria-description');
       return;
     }
     // The arrow points the way gradient descent moves the number (against the gradient).
@@ -88,7 +104,7 @@ export class MatrixEditor {
     cell.grad.className = `grad ${g > 0 ? 'down' : g < 0 ? 'up' : 'zero'}`;
     cell.grad.style.setProperty('--size', size.toFixed(3));
     replace(cell.tip, `∂L/∂(${cell.label}) = ${fmt(g, 5)}`);
-    cell.field.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
+    cell.target.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
   }
 
   // A brief highlight on an input whose number changed without being typed (a descent step, a
@@ -130,21 +146,53 @@ export class MatrixEditor {
     if (!refused) cell.value = value;
   }
 
-  // On leaving a cell, show the value that is in force (the last valid one).
+  // On leaving a cell (or ending an edit), show the value that is in force (the last valid one).
   #settle(r, c) {
     const cell = this.cells[r][c];
+    cell.editing = null;
+    cell.td.classList.remove('editing');
     if (cell.invalid) return;
-    cell.field.value = fmt(cell.value, 6).replace('\u2212', '-');
+    cell.field.value = asTyped(cell.value);
+  }
+
+  // Starts editing a cell: remembers the number in force, for Escape to put back.
+  #edit(cell) {
+    if (cell.editing || cell.field.readOnly) return;
+    cell.editing = { from: cell.value };
+    cell.td.classList.add('editing');
   }
 
   #key(event, r, c) {
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     const cell = this.cells[r][c];
-    if (cell.field.readOnly) return;
+    if (!cell.editing) {
+      if (this.keys.key(event, r, c) || cell.field.readOnly) return;
+      if (event.key === 'Enter' || event.key === 'F2') {
+        event.preventDefault();
+        this.#edit(cell);
+      } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        this.#edit(cell);   // typing starts an edit and replaces the number, as in a spreadsheet
+        cell.field.select();
+      }
+      return;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#settle(r, c);
+      return;
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      const { from } = cell.editing;
+      cell.field.value = asTyped(from);
+      this.#commit(cell, r, c, String(from));
+      this.#settle(r, c);
+      return;
+    }
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
     const step = STEP * (event.shiftKey ? 10 : 1) / (event.altKey ? 10 : 1);
     const next = round(cell.value + (event.key === 'ArrowUp' ? step : -step));
-    cell.field.value = fmt(next, 6).replace('\u2212', '-');
+    cell.field.value = asTyped(next);
     this.#commit(cell, r, c, String(next));
   }
 
@@ -163,7 +211,7 @@ export class MatrixEditor {
       }
       e.preventDefault();
       const next = round(start + Math.round(dx / DRAG_PX_PER_STEP) * STEP);
-      cell.field.value = fmt(next, 6).replace('\u2212', '-');
+      cell.field.value = asTyped(next);
       this.#commit(cell, r, c, String(next));
     };
     const up = () => {
@@ -176,6 +224,11 @@ export class MatrixEditor {
     cell.field.addEventListener('pointerup', up);
     cell.field.addEventListener('pointercancel', up);
   }
+}
+
+// A number as a reader would type it back into a cell (ASCII minus, 6 significant decimals).
+function asTyped(x) {
+  return fmt(x, 6).replace('\u2212', '-');
 }
 
 // Steps of 0.1 should not accumulate binary noise in what the reader sees.

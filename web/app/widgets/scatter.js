@@ -1,7 +1,11 @@
 // Points in 2-D with a few labelled (the token embeddings after PCA); other points are dots
 // whose word shows on hover. Labels never overlap one another: each takes the first free spot
-// around its point, further out if need be, with a leader line back to the point.
+// around its point, further out if need be, with a leader line back to the point. A sentence
+// gives the labelled words' coordinates for screen readers.
+import { fmt } from '../dom.js';
 import { svg } from './svg.js';
+
+let scatters = 0;
 
 // A label's box, in the chart's units: its font (.point-label) is at most this wide per character.
 const CHAR_WIDTH = 8;
@@ -12,13 +16,17 @@ export class Scatter {
     this.labelled = new Set(labelled);
     this.width = width;
     this.height = height;
-    this.svg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'scatter-svg' });
+    this.text = document.createElement('p');
+    this.text.className = 'visually-hidden';
+    this.text.id = `scatter-${name}-${++scatters}`;
+    this.text.dataset.scatterText = '';
+    this.svg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, 'aria-describedby': this.text.id, class: 'scatter-svg' });
     this.element = document.createElement('figure');
     this.element.className = 'scatter';
     this.element.dataset.scatter = name;
     const caption = document.createElement('figcaption');
     caption.textContent = title;
-    this.element.append(caption, this.svg);
+    this.element.append(caption, this.svg, this.text);
   }
 
   // words: string[]; points: [x, y][] (same order)
@@ -29,6 +37,8 @@ export class Scatter {
     const sx = (x) => pad + ((x - x0) / (x1 - x0 || 1)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.replaceChildren();
+    this.text.textContent = `${words.length} words. ${words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
+      .map(([word, [x, y]]) => `${word} at (${fmt(x, 2)}, ${fmt(y, 2)})`).join(', ')}.`;
     const placed = [];   // the labels' boxes so far
     words.forEach((word, i) => {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];

@@ -17,6 +17,6 @@ export function svg(tag, attrs = {}, text = '') {
 export function textTable(caption, head, rows) {
   const cell = (x) => (typeof x === 'number' ? h('td', { 'data-value': String(x) }, fmt(x)) : h('td', {}, x));
   return h('table', { class: 'visually-hidden figure-text' }, h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', {}, h('tr', {}, head.map((x) => (x ? h('th', { scope: 'col' }, x) : h('td'))))),
     h('tbody', {}, rows.map(([label, ...xs]) => h('tr', {}, h('th', { scope: 'row' }, label), xs.map(cell)))));
 }
