@@ -27,7 +27,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 375, height: 700 
     });
     await page.goto(`${env.url}/index.html`);
     await page.waitForFunction(() => performance.getEntriesByName('attention-ready').length === 1);
-    assert.equal(await page.getAttribute('[data-widget=tokens]', 'aria-busy'), null, 'the first screen is drawn');
+    assert.deepEqual(await placeholdersOnScreen(page), [], 'the first screen is drawn');
     assert.ok(await page.locator('main [data-widget][aria-busy]').count() > 0, 'sections far below wait to be mounted');
 
     await page.mouse.move(viewport.width / 2, viewport.height / 2);

@@ -58,16 +58,16 @@ async function main() {
       performance.mark('attention-all-sections');
     }
   };
-  // The sections within a screen's height of the viewport are mounted now; the others as they come
-  // that near (a section off screen is not even laid out: content-visibility), or one by one when
+  // The sections on screen are mounted now; the others once they come within a screen's height of
+  // the viewport (a section off screen is not even laid out: content-visibility), or one by one when
   // the page is idle, so each is drawn before it can be seen and none changes size on screen.
   const observer = new IntersectionObserver((seen) => mount(seen.filter((e) => e.isIntersecting).map((e) => e.target)),
     { rootMargin: '100% 0px' });
-  const near = (c) => {
+  const onScreen = (c) => {
     const box = (c.closest('section') ?? c).getBoundingClientRect();
-    return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+    return box.bottom > 0 && box.top < innerHeight;
   };
-  const first = [...waiting.keys()].filter(near);
+  const first = [...waiting.keys()].filter(onScreen);
   for (const c of waiting.keys()) observer.observe(c);
   mount(first);
   performance.mark('attention-ready');   // engine loaded and the first screen rendered (scripts/bench reads it)
