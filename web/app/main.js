@@ -71,13 +71,14 @@ async function main() {
   for (const c of waiting.keys()) observer.observe(c);
   mount(first);
   performance.mark('attention-ready');   // engine loaded and the first screen rendered (scripts/bench reads it)
+  const whenIdle = (f) => (globalThis.requestIdleCallback ? requestIdleCallback(f, { timeout: 200 }) : setTimeout(f, 50));   // Safari has none
   const idle = () => {
     const next = waiting.keys().next();
     if (next.done) return;
     mount([next.value]);
-    requestIdleCallback(idle, { timeout: 200 });
+    whenIdle(idle);
   };
-  requestIdleCallback(idle, { timeout: 200 });
+  whenIdle(idle);
 }
 
 main();
