@@ -6,15 +6,10 @@ add_executable(attention-engine-module src/wasm/bindings.cpp src/wasm/api.cpp sr
 target_link_libraries(attention-engine-module PRIVATE attention_engine)
 target_compile_options(attention-engine-module PRIVATE ${AE_WARNINGS})
 # -msimd128: the matmul kernel's pairs of doubles are f64x2 (Eigen itself stays scalar in wasm).
-# -Oz: the module is most of the page's first load, and most of its code runs once per edit. What
-# training runs (the autograd ops, the model's forward, its compiled step, the trainer and its
-# evaluation, the views the training demo snapshots) is built -O3 (AE_WASM_HOT), so the replayed
-# step is compared with a define-by-run step built the same way. The level changes no bit: no
-# fast-math, no contraction (-ffp-contract=off), and every loss is checked against the native build's.
-set(AE_WASM_FLAGS -Oz -msimd128 -fwasm-exceptions)
-file(GLOB AE_WASM_HOT CONFIGURE_DEPENDS src/engine/*.cpp)
-list(APPEND AE_WASM_HOT src/model/model.cpp src/model/compiled_step.cpp src/model/trainer.cpp src/model/inference.cpp)
-set_source_files_properties(${AE_WASM_HOT} PROPERTIES COMPILE_OPTIONS -O3)
+# -O3 throughout: built -Oz (the rest) with the training code -O3, the module was 35 KB smaller
+# gzipped but its training step ran about 5x slower (measured 2026-11-28), so size is not bought
+# that way (README, "Benchmarks").
+set(AE_WASM_FLAGS -O3 -msimd128 -fwasm-exceptions)
 target_compile_options(attention_engine PRIVATE ${AE_WASM_FLAGS})
 target_compile_options(attention-engine-module PRIVATE ${AE_WASM_FLAGS})
 target_link_options(attention-engine-module PRIVATE
