@@ -34,9 +34,13 @@ test('step 6: text keeps its spaces, operator names are upright, \\left( … \\r
 });
 
 test('step 7: \\tfrac12 takes one digit per argument, and a script after a bracket attaches to it', () => {
-  assert.equal(body('L = \\tfrac12 \\sum_i (x_i)^2', { display: true }),
-    '<mi>L</mi><mo>=</mo><mstyle><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle><munder><mo>∑</mo><mi>i</mi></munder>'
-    + '<mo>(</mo><msub><mi>x</mi><mi>i</mi></msub><msup><mo>)</mo><mn>2</mn></msup>');
+  const tree = parseTex('L = \\tfrac12 \\sum_i (x_i)^2', { display: true });
+  assert.equal(markup(tree.children[0]),
+    '<mrow><mi>L</mi><mo>=</mo><mstyle><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle><munder><mo>∑</mo><mi>i</mi></munder>'
+    + '<mo>(</mo><msub><mi>x</mi><mi>i</mi></msub><msup><mo>)</mo><mn>2</mn></msup></mrow>');
+  // brackets as written keep their size; only \\left … \\right stretch
+  assert.equal(tree.children[0].children[4].attrs.stretchy, 'false');
+  assert.equal(parseTex('\\left( x \\right)').children[0].children[0].children[0].attrs.stretchy, undefined);
 });
 
 test('what it cannot read throws, naming the formula', () => {

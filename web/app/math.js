@@ -61,7 +61,8 @@ export function parseTex(source, { display = false } = {}) {
     if (t.number !== undefined) return leaf('mn', t.number);
     if (t.char !== undefined) {
       if (/\p{L}/u.test(t.char)) return leaf('mi', t.char);
-      return leaf('mo', t.char === '-' ? '−' : t.char);
+      // a bracket as written keeps its size (MathML would stretch it to the row); \left … \right stretch
+      return leaf('mo', t.char === '-' ? '−' : t.char, '()[]|'.includes(t.char) ? { stretchy: 'false' } : {});
     }
     const c = t.command;
     if (c === 'frac' || c === 'tfrac') {
