@@ -28,11 +28,6 @@ build_site() {
     cp -R "$ROOT/web/." "$ROOT/dist/"
     cp "$ROOT/build/wasm/attention-engine-module.js" "$ROOT/dist/engine/"
     cp "$ROOT/build/wasm/attention-engine-module.wasm" "$ROOT/dist/engine/attention-engine.wasm"
-    # KaTeX from npm (package-lock.json), vendored: the page loads nothing from the network. It
-    # typesets to MathML, so neither its stylesheet nor its fonts are needed.
-    mkdir -p "$ROOT/dist/vendor/katex"
-    cp "$ROOT/node_modules/katex/dist/katex.min.js" "$ROOT/dist/vendor/katex/"
-    cp "$ROOT/node_modules/katex/LICENSE" "$ROOT/dist/vendor/katex/LICENSE.txt"
     (cd "$ROOT" && node scripts/lib/single-file.mjs dist && node scripts/lib/bundle.mjs dist)
     echo "dist/ ready: $(du -sh "$ROOT/dist" | cut -f1)"
 }

@@ -1,6 +1,6 @@
 // Writes dist/attention-explained.html: the whole page in one file that works opened from disk
-// (file://) with no network: the app bundled by esbuild, the wasm as base64, styles and KaTeX
-// inline (KaTeX typesets to MathML, which needs no fonts of its own). Training falls back to the page's thread there, in slices,
+// (file://) with no network: the app bundled by esbuild, the wasm as base64, styles inline (the
+// formulas are MathML, built by the app itself). Training falls back to the page's thread there, in slices,
 // because a worker cannot start from a file:// page.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,6 @@ html = html
   .replace(/\s*<script[^>]*><\/script>/g, '');
 const head = [
   `<style>${read('styles.css')}</style>`,
-  `<script>${scriptSafe(read('vendor/katex/katex.min.js').toString())}</script>`,
   `<script type="application/octet-stream" id="attention-engine-wasm">${read('engine/attention-engine.wasm').toString('base64')}</script>`,
   `<script type="module">${scriptSafe(bundle.outputFiles[0].text)}</script>`,
 ].join('\n');

@@ -264,6 +264,21 @@ void CompiledStep::attention_backward(Layer& y) {
 }
 
 double CompiledStep::forward(const FlatBatch& batch) {
+    return forward_sum(batch, 0.0) / static_cast<double>(batch.tokens());
+}
+
+Eigen::Map<const Matrix> CompiledStep::weights(int layer, int head, int s) const {
+    Index per_head = 0, before = 0;   // each head holds every sequence's (L, L), in order
+    for (size_t i = 0; i < batch_->lengths.size(); ++i) {
+        const Index area = static_cast<Index>(batch_->lengths[i]) * batch_->lengths[i];
+        per_head += area;
+        if (static_cast<int>(i) < s) before += area;
+    }
+    const Index L = batch_->lengths[static_cast<size_t>(s)];
+    return ConstView(layers_[static_cast<size_t>(layer)].weights.data() + head * per_head + before, L, L);
+}
+
+double CompiledStep::forward_sum(const FlatBatch& batch, double total) {
     const ModelConfig& c = model_.config();
     const Index d = c.d, vocab = model_.vocab_size();
     if (batch.tokens() < 1 || static_cast<Index>(batch.tokens()) > static_cast<Index>(c.batch) * c.context)
@@ -316,7 +331,6 @@ double CompiledStep::forward(const FlatBatch& batch) {
     matmul_into(hf, unembedding_->value.data(), z.data(), n_, d, vocab);
     z.rowwise() += unembedding_bias_->value.row(0);
     // cross_entropy (ops_reduce.cpp)
-    double total = 0;
     for (Index r = 0; r < n_; ++r) {
         const int t = batch.targets[static_cast<size_t>(r)];
         const double top = z.row(r).maxCoeff();
@@ -325,7 +339,7 @@ double CompiledStep::forward(const FlatBatch& batch) {
         probs.row(r) /= row_sum;
         total += exact_log(row_sum) + top - z(r, t);
     }
-    return total / static_cast<double>(n_);
+    return total;
 }
 
 void CompiledStep::backward() {

@@ -31,6 +31,12 @@ public:
 
     // The mean next-word cross-entropy of `batch`; keeps what backward() needs.
     double forward(const FlatBatch& batch);
+    // The same forward, returning `total` plus each token's cross-entropy term, added in row order
+    // (forward() is that sum from 0, divided by N): a test set run batch by batch sums its terms as
+    // one cross_entropy over all of it would, since every row is computed on its own.
+    double forward_sum(const FlatBatch& batch, double total);
+    // The (L, L) attention weights of `head` in `layer` for sequence `s` of the last forward.
+    Eigen::Map<const Matrix> weights(int layer, int head, int s) const;
     // Adds d(loss)/d(parameter) of the last forward() into every parameter's grad.
     void backward();
     // (N, V) logits of the last forward().

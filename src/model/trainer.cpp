@@ -39,6 +39,17 @@ std::vector<std::vector<int>> sequences_of(const FlatBatch& b) {
     return out;
 }
 
+// A window's inputs (all but its last token) and targets (all but its first) appended to a batch.
+void append_window(FlatBatch& b, const std::vector<int>& w) {
+    const int inputs = static_cast<int>(w.size()) - 1;
+    b.lengths.push_back(inputs);
+    for (int t = 0; t < inputs; ++t) {
+        b.ids.push_back(w[static_cast<size_t>(t)]);
+        b.positions.push_back(t);
+        b.targets.push_back(w[static_cast<size_t>(t) + 1]);
+    }
+}
+
 Eigen::Index argmax(const Eigen::Ref<const Matrix>& m, Eigen::Index row) {
     Eigen::Index best = 0;
     m.row(row).maxCoeff(&best);
@@ -118,16 +129,7 @@ std::vector<StepResult> Trainer::train(int steps) {
 
 void Trainer::sample_batch() {
     batch_.clear();
-    for (int i = 0; i < model_->config().batch; ++i) {
-        const std::vector<int>& w = train_windows_[rng_.below(train_windows_.size())];
-        const int inputs = static_cast<int>(w.size()) - 1;
-        batch_.lengths.push_back(inputs);
-        for (int t = 0; t < inputs; ++t) {
-            batch_.ids.push_back(w[static_cast<size_t>(t)]);
-            batch_.positions.push_back(t);
-            batch_.targets.push_back(w[static_cast<size_t>(t) + 1]);
-        }
-    }
+    for (int i = 0; i < model_->config().batch; ++i) append_window(batch_, train_windows_[rng_.below(train_windows_.size())]);
 }
 
 StepResult Trainer::train_step() {
@@ -182,38 +184,45 @@ double Trainer::loss(const std::vector<std::string>& sentences) const {
     return loss(0, 0);
 }
 
+// The test split, `batch` sentences at a time, through the compiled forward (no graph): the same
+// bits as Model::forward and one cross_entropy over the whole split (tests/model/unit-trainer.cpp).
 Evaluation Trainer::evaluate() const {
-    NoGradGuard no_grad;
-    std::vector<std::vector<int>> inputs;
-    std::vector<int> targets;
-    split_inputs_targets(test_windows_, inputs, targets);
-    const Forward f = model_->forward(inputs);
-    Evaluation e;
-    const Matrix loss = cross_entropy(f.logits, targets)->value;
-    require_finite_result("evaluate", "the test loss", loss);   // a loaded model's parameters may overflow
-    e.loss = loss(0, 0);
-    e.accuracy = accuracy(f.logits->value, targets);
-
     std::vector<int> context_ids;
     for (const auto& pair : bank_pairs()) context_ids.push_back(tokenizer_.id(pair.context));
     const int bank = tokenizer_.id("bank");
-    const auto& first_layer = f.attention.front();
-    std::vector<int> finds(first_layer.size(), 0);
-    int bank_right = 0, row = 0;
-    for (size_t s = 0; s < inputs.size(); ++s) {
-        const auto& seq = inputs[s];
-        for (size_t i = 0; i < seq.size(); ++i, ++row) {
-            if (seq[i] != bank) continue;
-            ++e.bank_count;
-            bank_right += argmax(f.logits->value, row) == targets[static_cast<size_t>(row)];
-            // the nearest context word before "bank"
-            Eigen::Index context_at = -1;
-            for (size_t j = 0; j < i; ++j)
-                if (std::count(context_ids.begin(), context_ids.end(), seq[j])) context_at = static_cast<Eigen::Index>(j);
-            for (size_t h = 0; h < first_layer.size(); ++h)
-                finds[h] += context_at >= 0 && argmax(first_layer[h][s]->value, static_cast<Eigen::Index>(i)) == context_at;
+    const size_t per_batch = static_cast<size_t>(model_->config().batch);
+    std::vector<int> finds(static_cast<size_t>(model_->config().heads), 0);
+    Evaluation e;
+    double total = 0;
+    int tokens = 0, right = 0, bank_right = 0;
+    for (size_t from = 0; from < test_windows_.size(); from += per_batch) {
+        const size_t to = std::min(test_windows_.size(), from + per_batch);
+        eval_batch_.clear();
+        for (size_t s = from; s < to; ++s) append_window(eval_batch_, test_windows_[s]);
+        total = compiled_->forward_sum(eval_batch_, total);
+        const auto logits = compiled_->logits();
+        Eigen::Index row = 0;
+        for (size_t s = from; s < to; ++s) {
+            const auto& seq = test_windows_[s];
+            for (size_t i = 0; i + 1 < seq.size(); ++i, ++row) {
+                right += argmax(logits, row) == seq[i + 1];
+                if (seq[i] != bank) continue;
+                ++e.bank_count;
+                bank_right += argmax(logits, row) == seq[i + 1];
+                // the nearest context word before "bank"
+                Eigen::Index context_at = -1;
+                for (size_t j = 0; j < i; ++j)
+                    if (std::count(context_ids.begin(), context_ids.end(), seq[j])) context_at = static_cast<Eigen::Index>(j);
+                for (size_t h = 0; h < finds.size(); ++h)
+                    finds[h] += context_at >= 0 &&
+                                argmax(compiled_->weights(0, static_cast<int>(h), static_cast<int>(s - from)), static_cast<Eigen::Index>(i)) == context_at;
+            }
         }
+        tokens += eval_batch_.tokens();
     }
+    e.loss = total / static_cast<double>(tokens);
+    require_finite_result("evaluate", "the test loss", Matrix::Constant(1, 1, e.loss));   // a loaded model's parameters may overflow
+    e.accuracy = static_cast<double>(right) / static_cast<double>(tokens);
     if (e.bank_count > 0) {
         e.bank_accuracy = static_cast<double>(bank_right) / e.bank_count;
         for (int n : finds) e.head_finds_context.push_back(static_cast<double>(n) / e.bank_count);

@@ -53,7 +53,7 @@ public:
     StepResult train_step();   // one step; with StepMode::Replay it allocates nothing
     void set_step_mode(StepMode mode) { mode_ = mode; }
     StepMode step_mode() const { return mode_; }
-    Evaluation evaluate() const;
+    Evaluation evaluate() const;   // between steps only: it runs the compiled step's forward
     // Mean next-word cross-entropy on the given sentences (no training, no graph).
     double loss(const std::vector<std::string>& sentences) const;
 
@@ -78,6 +78,7 @@ private:
     std::unique_ptr<CompiledStep> compiled_;
     StepMode mode_ = StepMode::Replay;
     FlatBatch batch_;              // this step's batch, its capacity reserved once
+    mutable FlatBatch eval_batch_;   // evaluate()'s test sentences, a batch at a time (scratch)
     Rng rng_;
     long step_ = 0;
     std::vector<std::vector<int>> train_windows_, test_windows_;

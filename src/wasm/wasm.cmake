@@ -5,7 +5,10 @@
 add_executable(attention-engine-module src/wasm/bindings.cpp src/wasm/api.cpp src/wasm/converters.cpp)
 target_link_libraries(attention-engine-module PRIVATE attention_engine)
 target_compile_options(attention-engine-module PRIVATE ${AE_WARNINGS})
-# -msimd128: LLVM vectorises the matmul kernel's inner loop (Eigen itself stays scalar in wasm).
+# -msimd128: the matmul kernel's pairs of doubles are f64x2 (Eigen itself stays scalar in wasm).
+# -O3 throughout: built -Oz (the rest) with the training code -O3, the module was 35 KB smaller
+# gzipped but its training step ran about 5x slower (measured 2026-11-28), so size is not bought
+# that way (README, "Benchmarks").
 set(AE_WASM_FLAGS -O3 -msimd128 -fwasm-exceptions)
 target_compile_options(attention_engine PRIVATE ${AE_WASM_FLAGS})
 target_compile_options(attention-engine-module PRIVATE ${AE_WASM_FLAGS})

@@ -33,7 +33,7 @@ test('index.html under the strict CSP: computes, typesets, trains in the worker'
   await page.goto(`${env.url}/index.html`);
   await page.waitForSelector('body[data-engine="ready"]');
   assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
-  await page.waitForSelector('.katex math');
+  await page.waitForSelector('.math math mfrac');
   await page.click('[data-widget=training] [data-action=play]');
   await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 100);
   // it trained in the worker (not a main-thread fallback), and the worker is the watched script

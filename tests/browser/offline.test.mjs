@@ -15,7 +15,7 @@ test('the single file works from file:// with no network', async () => {
   await page.goto(new URL('../../dist/attention-explained.html', import.meta.url).href);
   await page.waitForSelector('body[data-engine="ready"]');
   assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
-  assert.ok(await page.locator('.katex').count() >= 3, 'math typeset');
+  assert.ok(await page.locator('.math math').count() >= 3, 'math typeset');
   await page.click('[data-widget=training] [data-action=play]');
   await page.waitForFunction(() => Number(document.querySelector('[data-widget=training] [data-step]').dataset.step) >= 600, null, { timeout: 60000 });
   await page.waitForSelector('[data-widget=training] .training[data-running=false]');

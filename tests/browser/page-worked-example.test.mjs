@@ -51,6 +51,6 @@ test('the default page’s text includes the explanation’s [0.2, 1.3, 0.6], th
 });
 
 test('math is typeset and there were no console errors', async () => {
-  assert.ok(await page.locator('.katex').count() >= 3);
+  assert.ok(await page.locator('.math math').count() >= 3);
   assert.deepEqual(page.errors, []);
 });

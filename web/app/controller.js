@@ -81,6 +81,16 @@ export class Controller {
     return widget;
   }
 
+  // Mounts more widgets after the first render (the page mounts its sections as they near the
+  // viewport): entries are [section, container]; the new widgets draw the current state at once.
+  attach(entries) {
+    const added = entries.map(([section, container]) => this.mount(section, container));
+    for (const w of added) w.follow?.(this.current);
+    const results = compute(this.engine, this.example, this.current);
+    this.results = results;   // what the next edit's changes are measured from
+    for (const w of added) w.render(this.current, results);
+  }
+
   // Applies a patch; the same state then drives every widget (and the hash). `quiet` only
   // records it (the widget that sent it is already showing it). A patch with a value the link
   // could not carry changes nothing: returns why (for the widget to show), else null.

@@ -18,16 +18,9 @@ function kebab(name) {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-// KaTeX (it typesets to MathML, which needs no stylesheet or fonts), added to the host page once.
-function ensureKatex() {
-  if (globalThis.katex || document.querySelector('script[src*="katex"]')) return;
-  document.head.append(h('script', { src: new URL('vendor/katex/katex.min.js', base).href, async: true }));
-}
-
 class AttentionWidget extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
-    ensureKatex();
     const root = this.attachShadow({ mode: 'open' });
     const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
     const announcer = new Announcer('changes');

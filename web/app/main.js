@@ -1,5 +1,6 @@
 // Boots the page: starts the engine download at once, loads the widgets alongside it, mounts
-// the glossary and every walkthrough widget and wires the page-level reset. If WebAssembly or
+// the glossary and the walkthrough widgets near the viewport (the others as the reader nears
+// them, or when the page is idle) and wires the page-level reset. If WebAssembly or
 // the engine cannot load, the page says so plainly. (No static imports: both loads start the
 // moment this file runs, instead of after the whole module graph has arrived.)
 const enginePromise = typeof WebAssembly === 'object'
@@ -43,17 +44,48 @@ async function main() {
   const announcer = new Announcer('changes');
   document.getElementById('notices').after(announcer.element);
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
+  document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
+  const waiting = new Map();   // container -> section, for the sections not yet mounted
   for (const section of SECTIONS) {
     const container = document.querySelector(`[data-widget="${section.name}"]`);
-    if (container) controller.mount(section, container);
+    if (container) waiting.set(container, section);
   }
-  controller.render();
-  document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
-  document.body.dataset.engine = 'ready';
-  performance.mark('attention-ready');   // engine loaded and every section rendered (scripts/bench reads it)
-  // Not needed to read the page, so loaded after it is ready: each step's code, and printing.
-  import('./code/code-view.js').then(({ mountCodeViews }) => mountCodeViews(controller, SECTIONS));
-  import('./print/print-controls.js').then(({ mountPrinting }) => mountPrinting(controller));
+  const mount = (containers) => {
+    const entries = containers.filter((c) => waiting.has(c)).map((c) => [waiting.get(c), c]);
+    for (const [, c] of entries) {
+      waiting.delete(c);
+      observer.unobserve(c);
+    }
+    if (entries.length) controller.attach(entries);
+    if (waiting.size === 0 && !document.body.dataset.engine) {
+      document.body.dataset.engine = 'ready';   // every section mounted (the tests wait for this)
+      performance.mark('attention-all-sections');
+      // Not needed to read the page, so loaded after it: each step's code, and printing.
+      import('./code/code-view.js').then(({ mountCodeViews }) => mountCodeViews(controller, SECTIONS));
+      import('./print/print-controls.js').then(({ mountPrinting }) => mountPrinting(controller));
+    }
+  };
+  // The sections on screen are mounted now; the others once they come within a screen's height of
+  // the viewport (a section off screen is not even laid out: content-visibility), or one by one when
+  // the page is idle, so each is drawn before it can be seen and none changes size on screen.
+  const observer = new IntersectionObserver((seen) => mount(seen.filter((e) => e.isIntersecting).map((e) => e.target)),
+    { rootMargin: '100% 0px' });
+  const onScreen = (c) => {
+    const box = (c.closest('section') ?? c).getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  };
+  const first = [...waiting.keys()].filter(onScreen);
+  for (const c of waiting.keys()) observer.observe(c);
+  mount(first);
+  performance.mark('attention-ready');   // engine loaded and the first screen rendered (scripts/bench reads it)
+  const whenIdle = (f) => (globalThis.requestIdleCallback ? requestIdleCallback(f, { timeout: 200 }) : setTimeout(f, 50));   // Safari has none
+  const idle = () => {
+    const next = waiting.keys().next();
+    if (next.done) return;
+    mount([next.value]);
+    whenIdle(idle);
+  };
+  whenIdle(idle);
 }
 
 main();
