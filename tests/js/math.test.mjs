@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTex } from '../../web/app/math.js';
+import { STEP_NUMBERS, stepFormula } from '../../web/app/code/numpy-steps.js';
 
 // The tree as compact markup, to compare whole formulas at once.
 const markup = (n) => (n.children
@@ -47,4 +48,11 @@ test('what it cannot read throws, naming the formula', () => {
   assert.throws(() => parseTex('\\alpha + 1'), /tex: \\alpha is not supported in \\alpha \+ 1/);
   assert.throws(() => parseTex('\\frac{1}{2'), /a } missing/);
   assert.throws(() => parseTex('\\left( x'), /\\right missing/);
+});
+
+test('every worksheet formula reads: spaces, \\cdot and \\partial included', () => {
+  for (const step of STEP_NUMBERS) assert.doesNotThrow(() => parseTex(stepFormula(step), { display: true }), `step ${step}`);
+  assert.equal(body('a \\cdot b \\; \\quad \\qquad \\partial L'),
+    '<mi>a</mi><mo>⋅</mo><mi>b</mi><mspace></mspace><mspace></mspace><mspace></mspace><mi>∂</mi><mi>L</mi>');
+  assert.deepEqual(parseTex('a\\quad b').children[0].children[1].attrs, { width: '1em' });
 });

@@ -11,10 +11,10 @@ const enginePromise = typeof WebAssembly === 'object'
   : Promise.reject(new Error('no WebAssembly'));
 enginePromise.catch(() => {});   // handled below, once the page's modules are in
 const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js'),
-  import('./widgets/announcer.js'), import('./step-nav.js')]);
+  import('./widgets/announcer.js'), import('./step-nav.js'), import('./code/code-view.js'), import('./print/print-controls.js')]);
 
 async function main() {
-  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }] = await pagePromise;
+  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }, { codeViewEntry }, { mountPrinting }] = await pagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
   mountStepNav();
@@ -45,6 +45,7 @@ async function main() {
   document.getElementById('notices').after(announcer.element);
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
+  mountPrinting(controller);
   const waiting = new Map();   // container -> section, for the sections not yet mounted
   for (const section of SECTIONS) {
     const container = document.querySelector(`[data-widget="${section.name}"]`);
@@ -56,13 +57,11 @@ async function main() {
       waiting.delete(c);
       observer.unobserve(c);
     }
-    if (entries.length) controller.attach(entries);
+    // each step with its "Show the code" view, mounted together so nothing moves on screen later
+    if (entries.length) controller.attach(entries.flatMap(([section, c]) => [[section, c], codeViewEntry(section, SECTIONS.indexOf(section) + 1, c)]));
     if (waiting.size === 0 && !document.body.dataset.engine) {
       document.body.dataset.engine = 'ready';   // every section mounted (the tests wait for this)
       performance.mark('attention-all-sections');
-      // Not needed to read the page, so loaded after it: each step's code, and printing.
-      import('./code/code-view.js').then(({ mountCodeViews }) => mountCodeViews(controller, SECTIONS));
-      import('./print/print-controls.js').then(({ mountPrinting }) => mountPrinting(controller));
     }
   };
   // The sections on screen are mounted now; the others once they come within a screen's height of

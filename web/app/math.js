@@ -2,12 +2,18 @@
 // no typesetting library to download, no inline styles (strict CSP), no fonts, and a formula with
 // live numbers in it (step 4's worked softmax) is typeset the moment it is made, so nothing flashes.
 // The TeX understood: letters, numbers and operators; ^ and _ (one token or a {group});
-// \frac, \tfrac, \sqrt, \text, \operatorname, \left … \right, \sum, \top, \! and \,.
+// \frac, \tfrac, \sqrt, \text, \operatorname, \left … \right, \sum, \top, \cdot, \partial, and the
+// spaces \!, \,, \;, \quad and \qquad.
 // Anything else throws, so an unsupported formula fails in the tests, not silently on the page.
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
-const SYMBOLS = { sum: ['mo', '∑', { largeop: 'true', movablelimits: 'true' }], top: ['mi', '⊤', { mathvariant: 'normal' }] };
-const SPACES = { '!': '-0.1667em', ',': '0.1667em' };
+const SYMBOLS = {
+  sum: ['mo', '∑', { largeop: 'true', movablelimits: 'true' }],
+  top: ['mi', '⊤', { mathvariant: 'normal' }],
+  cdot: ['mo', '⋅'],
+  partial: ['mi', '∂', { mathvariant: 'normal' }],
+};
+const SPACES = { '!': '-0.1667em', ',': '0.1667em', ';': '0.2778em', quad: '1em', qquad: '2em' };
 
 function tokenize(source) {
   const tokens = [];

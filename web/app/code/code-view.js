@@ -68,13 +68,10 @@ function codeView(ctx, step) {
   return { element, render: fill };
 }
 
-// Puts a code view after each step's widget; the controller redraws it with the page.
-export function mountCodeViews(controller, sections) {
-  sections.forEach((section, i) => {
-    const widget = document.querySelector(`[data-widget="${section.name}"]`);
-    if (!widget) return;
-    const holder = h('div');
-    widget.after(holder);
-    controller.mount({ name: `${section.name}-code`, fields: [], create: (ctx) => codeView(ctx, i + 1) }, holder);
-  });
+// The code view of step `step` (its section's widget in `container`), placed after the widget:
+// [section, holder], for the controller to mount with the step's own widget and redraw with the page.
+export function codeViewEntry(section, step, container) {
+  const holder = h('div');
+  container.after(holder);
+  return [{ name: `${section.name}-code`, fields: [], create: (ctx) => codeView(ctx, step) }, holder];
 }

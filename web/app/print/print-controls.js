@@ -24,11 +24,13 @@ export function mountPrinting(controller) {
     status.textContent = 'The worksheet is ready to print.';
     window.print();
   };
-  const options = h('details', { class: 'print-options', 'data-control': 'print' },
-    h('summary', {}, 'Print a worksheet'),
+  // The disclosure and its summary are in the page's HTML (so the page does not move when this
+  // runs); its contents, shown only when opened, are made here.
+  const options = document.getElementById('print-options');
+  if (!options) return;
+  options.append(
     h('p', { class: 'note' }, 'A worksheet has one page per step with its formula and the numbers on the page now, and an answer key at the end. (Printing the page itself gives every step, with its figures, on pages of its own.)'),
     h('fieldset', {}, h('legend', {}, 'Leave these steps’ results blank, for a student to fill in:'),
       boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ` step ${STEPS[i]}`))),
     h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status));
-  document.querySelector('.page-actions').after(options);
 }
