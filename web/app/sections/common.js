@@ -61,8 +61,7 @@ export function problem(message) {
   return h('p', { class: 'problem', role: 'status' }, capital(message));
 }
 
-// What each way of normalising is called in the text.
-export const NORMALIZER_NAME = { sum: 'divide-by-sum', softmax: 'softmax', 'scaled-softmax': 'softmax of the scores / √d', hard: 'hard attention' };
+export { NORMALIZER_NAME } from '../compute.js';
 
 // Steps 6, 7 and 9 need weights for every token (and gradients); the explanation's three weights
 // are A's alone, so with them chosen those steps say which normaliser they use instead.

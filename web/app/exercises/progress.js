@@ -1,0 +1,53 @@
+// The reader's progress on the exercises, kept in the browser (localStorage) and nowhere else:
+// { [exercise id]: 'answered' | 'done' }. A storage that cannot be read or written (a private
+// window, a full disk) is treated as empty and the page carries on. No DOM.
+const KEY = 'attention-explained:progress';
+const RESULTS = ['answered', 'done'];
+
+export class Progress {
+  constructor(storage) {
+    this.storage = storage;
+    this.listeners = new Set();
+    this.results = this.#read();
+  }
+
+  #read() {
+    try {
+      const saved = JSON.parse(this.storage?.getItem(KEY) ?? '{}');
+      if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return {};
+      return Object.fromEntries(Object.entries(saved).filter(([id, r]) => typeof id === 'string' && RESULTS.includes(r)));
+    } catch {
+      return {};
+    }
+  }
+
+  #write() {
+    try {
+      this.storage?.setItem(KEY, JSON.stringify(this.results));
+    } catch {
+      // kept for this visit only
+    }
+    for (const listener of this.listeners) listener(this.results);
+  }
+
+  get(id) {
+    return this.results[id] ?? null;
+  }
+
+  // Records a result once; returns whether it is new.
+  record(id, result) {
+    if (this.results[id] === result) return false;
+    this.results = { ...this.results, [id]: result };
+    this.#write();
+    return true;
+  }
+
+  reset() {
+    this.results = {};
+    this.#write();
+  }
+
+  count(ids) {
+    return ids.filter((id) => this.results[id]).length;
+  }
+}
