@@ -47,6 +47,8 @@ async function main() {
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
   document.body.dataset.engine = 'ready';
   performance.mark('attention-ready');   // engine loaded and every section rendered (scripts/bench reads it)
+  // the exercises, after everything the reader sees first
+  import('./exercises-page.js').then(({ mountExercises }) => mountExercises(controller));
 }
 
 main();

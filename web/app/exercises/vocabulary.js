@@ -3,7 +3,8 @@
 //
 // A challenge:  { "id": "b-wins", "title": "Make B win A's attention", "hint": "…",
 //                 "goal": { "quantity": "top", "by": "A", "is": "B" },   // or "above": 0.5 / "below": 0.5
-//                 "cells": ["wk.B"] }                                     // what may change
+//                 "cells": ["wk.B"],                                      // what may change
+//                 "hide": ["wv"] }                                        // tables an embed does not show
 // A prediction: { "id": "…", "question": "…", "answer": { "quantity": "weight-sum" }, "as": "number" }
 // Quantities and their parameters are in quantities.js; README.md lists them.
 import { FIELDS } from '../state.js';
@@ -20,7 +21,6 @@ export const ANSWERS = {   // how a prediction is answered: its options (null: a
   direction: ['up', 'down', 'no change'],
   sign: ['positive', 'negative', 'zero'],
 };
-const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const MAX_TEXT = 300;
 
 class Invalid extends Error {}
@@ -86,6 +86,10 @@ function readCell(text) {
   return rs.flatMap((r) => cs.map((c) => ({ field, row: r, col: c })));
 }
 
+function readId(id) {
+  if (typeof id !== 'string' || id === '' || FIELDS.exercise.parse(id).error) fail('id: expected lower-case letters, digits and dashes (at most 40)');
+}
+
 function wrap(parse) {
   return (data) => {
     try {
@@ -99,8 +103,8 @@ function wrap(parse) {
 
 // A written challenge -> { value: challenge } or { error } (a sentence: what is wrong, where).
 export const readChallenge = wrap((data) => {
-  only('challenge', data, ['id', 'title', 'hint', 'goal', 'cells']);
-  if (typeof data.id !== 'string' || !ID.test(data.id)) fail('id: expected lower-case letters, digits and dashes (at most 40)');
+  only('challenge', data, ['id', 'title', 'hint', 'goal', 'cells', 'hide']);
+  readId(data.id);
   const compares = ['above', 'below', 'is'].filter((k) => data.goal?.[k] !== undefined);
   if (compares.length !== 1) fail('goal: give exactly one of above, below or is');
   const [compare] = compares;
@@ -118,16 +122,20 @@ export const readChallenge = wrap((data) => {
   const cells = data.cells.flatMap(readCell);
   const keys = new Set(cells.map((c) => `${c.field}.${c.row}.${c.col}`));
   if (keys.size !== cells.length) fail('cells: a cell is listed twice');
+  const hide = data.hide ?? [];
+  if (!Array.isArray(hide)) fail('hide: expected a list of tables (wq, wk, wv, embeddings, target)');
+  hide.forEach((x) => oneOf('hide', x, MATRICES));
+  if (cells.some((c) => hide.includes(c.field))) fail('hide: a table the challenge unlocks cannot be hidden');
   return {
     id: data.id, kind: 'challenge', title: words('title', data.title), hint: words('hint', data.hint, false),
-    goal: { ...goal, compare, want }, cells, written: data,
+    goal: { ...goal, compare, want }, cells, hide,
   };
 });
 
 // A written prediction -> { value: prediction } or { error }.
 export const readPrediction = wrap((data) => {
   only('prediction', data, ['id', 'question', 'answer', 'as', 'tolerance']);
-  if (typeof data.id !== 'string' || !ID.test(data.id)) fail('id: expected lower-case letters, digits and dashes (at most 40)');
+  readId(data.id);
   const as = oneOf('as', data.as, Object.keys(ANSWERS));
   const answer = readQuantity('answer', data.answer, []);
   const kind = QUANTITIES[answer.quantity].kind;
