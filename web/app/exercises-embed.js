@@ -41,7 +41,7 @@ export function mountExercise({ controller, root, id, written, notify, onResult 
     const free = (input) => exercise.cells.some((c) => c.field === input.dataset.field && `${c.row},${c.col}` === input.dataset.cell);
     for (const input of root.querySelectorAll('input[data-field][data-cell]')) input.readOnly ||= !free(input);
     for (const field of exercise.hide) {
-      for (const input of root.querySelectorAll(`input[data-field="${field}"]`)) input.closest('.matrix-editor').hidden = true;
+      for (const input of root.querySelectorAll(`input[data-field="${field}"]`)) input.closest('.matrix-editor').classList.add('hidden-by-challenge');
     }
   }
   const progress = new Progress(browserStorage());
