@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
 import { CATALOG } from '../../web/app/exercises/catalog.js';
-import { answer, check, correct, environment, readChallenge, readPrediction } from '../../web/app/exercises/vocabulary.js';
+import { answer, check, correct, environment, readChallenge, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
 
@@ -39,6 +39,15 @@ test('every step has a prediction and a challenge, ten or more of each, ids uniq
 
 test('at the defaults no challenge is already done', () => {
   for (const c of challenges) assert.equal(check(env(base), c).done, false, c.id);
+});
+
+test('where a challenge stands is said without giving the answer away', () => {
+  const byId = Object.fromEntries(challenges.map((c) => [c.id, c]));
+  const at = (id, edit = {}) => standing(byId[id], check(env({ ...base, ...edit }), byId[id]));
+  assert.equal(at('b-wins'), 'Now C; the goal: B.');
+  assert.equal(at('b-wins', { wk: [[3, -1, 0], [3, 1, 0], [0, 1, -3]] }), 'Now B ties for the top; the goal: B alone.');
+  assert.equal(at('opposite-key'), 'Now 5; the goal: below 0.');
+  assert.equal(at('hard-learns'), 'Now 0; the goal: above 0.1.');
 });
 
 // Edited states each challenge's "show me" must also solve from.

@@ -7,6 +7,7 @@
 //                 "hide": ["wv"] }                                        // tables an embed does not show
 // A prediction: { "id": "…", "question": "…", "answer": { "quantity": "weight-sum" }, "as": "number" }
 // Quantities and their parameters are in quantities.js; README.md lists them.
+import { fmt } from '../dom.js';
 import { FIELDS } from '../state.js';
 import { QUANTITIES } from './quantities.js';
 import { FOCUS } from '../compute.js';
@@ -192,10 +193,16 @@ export function correct(prediction, given, right) {
   return Math.abs(Number(given) - right.value) <= prediction.tolerance;
 }
 
-// The goal in words: "top for A is B" -> sentence pieces for the card.
-export function describeGoal({ goal }) {
-  const target = goal.compare === 'is' ? (QUANTITIES[goal.quantity].kind === 'token' ? TOKENS[goal.want] : `entry ${goal.want + 1}`) : goal.want;
-  return { compare: goal.compare, target };
+// Where a challenge stands, in one short sentence that gives nothing away: "Now 0.2; the goal:
+// below 0". result: check()'s answer.
+export function standing({ goal }, result) {
+  const kind = QUANTITIES[goal.quantity].kind;
+  const label = (x) => (kind === 'token' ? TOKENS[x] : kind === 'entry' ? `entry ${x + 1}` : fmt(x));
+  if (goal.compare === 'is') {
+    const tie = result.value === goal.want && !result.done;
+    return `Now ${tie ? `${label(result.value)} ties for the top` : label(result.value)}; the goal: ${label(goal.want)}${tie ? ' alone' : ''}.`;
+  }
+  return `Now ${label(result.value)}; the goal: ${goal.compare} ${label(goal.want)}.`;
 }
 
 // The state after setting cells: the values in order of `cells`; editing a token vector makes the

@@ -3,7 +3,7 @@
 // that walks the unlocked cells to the goal, and a link). The element carries
 // data-exercise="predict|challenge", data-exercise-id and data-state="open|answered|done".
 import { capital, fmt, h, replace } from '../dom.js';
-import { ANSWERS, answer, check, correct, environment, explain } from '../exercises/vocabulary.js';
+import { ANSWERS, answer, check, correct, environment, explain, standing } from '../exercises/vocabulary.js';
 import { solve } from '../exercises/solve.js';
 
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
@@ -171,7 +171,10 @@ export class ExerciseCard {
     if (result.done) this.#record('done');
     this.element.dataset.state = this.progress.get(this.exercise.id) === 'done' ? 'done' : 'open';
     this.status.dataset.done = String(result.done);
+    // why it holds once it does; before that only where it stands (a reason would give the
+    // step's prediction away)
     replace(this.status, result.error ? ['Not yet: ', capital(result.error), '.']
-      : [h('strong', {}, result.done ? 'Done: the goal holds. ' : 'Not yet. '), explain(env, this.exercise.goal)]);
+      : result.done ? [h('strong', {}, 'Done: the goal holds. '), explain(env, this.exercise.goal)]
+        : [h('strong', {}, 'Not yet. '), standing(this.exercise, result)]);
   }
 }
