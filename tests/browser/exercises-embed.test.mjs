@@ -6,6 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './browser.mjs';
 
+const AUTHORED = JSON.stringify({
+  id: 'my-b', title: 'Make B win by changing one number of B’s key.', hint: 'Entry 2 counts double.',
+  goal: { quantity: 'top', by: 'A', is: 'B' }, cells: ['wk.B.2'], hide: ['wq'],
+});
+
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
@@ -59,13 +64,15 @@ test('an embedded prediction posts whether the answer was right', async () => {
   // an id that is no exercise's: said where the exercise would be
   const other = await host('widget=scores&exercise=no-such-thing');
   assert.match(await other.frame.locator('[data-exercise-error]').textContent(), /This challenge cannot run: there is no exercise “no-such-thing”/);
-  assert.deepEqual([page.errors, other.page.errors], [[], []]);
+  // an author's challenge in the hash: run when it reads, reported (and not run) when it does not
+  const written = await host(`widget=scores&challenge=${encodeURIComponent(AUTHORED)}`);
+  assert.equal(await written.frame.locator('#exercise-my-b').getAttribute('data-exercise'), 'challenge');
+  const broken = await host(`widget=scores&challenge=${encodeURIComponent('{"id":"x","title":"t","goal":{"quantity":"top","is":"D"},"cells":["wk.B"]}')}`);
+  assert.equal(await broken.frame.locator('[data-exercise]').count(), 0);
+  assert.match(await broken.frame.locator('[data-exercise-error]').textContent(), /This challenge cannot run: token: “D” is not one of A, B, C/);
+  assert.deepEqual([page.errors, other.page.errors, written.page.errors, broken.page.errors], [[], [], [], []]);
 });
 
-const AUTHORED = JSON.stringify({
-  id: 'my-b', title: 'Make B win by changing one number of B’s key.', hint: 'Entry 2 counts double.',
-  goal: { quantity: 'top', by: 'A', is: 'B' }, cells: ['wk.B.2'], hide: ['wq'],
-});
 
 test('an author’s challenge in an attribute runs; a malformed one is reported and not run', async () => {
   const page = await env.page();

@@ -170,28 +170,25 @@ export const QUANTITIES = {
     },
   },
   // after `steps` steps of descent on Wq and Wk: A's score (or weight) for a token, minus before
-  'learned-score-change': {
-    params: { of: true, normalize: false, steps: true }, kind: 'number',
-    value(env, p) {
-      const { before, after } = learned(env, norm(p, env), p.steps);
-      return change(env, after.scores[0][p.of], before.scores[0][p.of]);
-    },
-    explain: (env, p) => learnedSentence(env, p, 'scores', 'score for'),
-  },
-  'learned-weight-change': {
-    params: { of: true, normalize: false, steps: true }, kind: 'number',
-    value(env, p) {
-      const { before, after } = learned(env, norm(p, env), p.steps);
-      return change(env, after.weights[0][p.of], before.weights[0][p.of]);
-    },
-    explain: (env, p) => learnedSentence(env, p, 'weights', 'weight on'),
-  },
+  'learned-score-change': learnedChange('scores', 'score for'),
+  'learned-weight-change': learnedChange('weights', 'weight on'),
 };
 
 // The largest gradient that reaches Wq or Wk (what moves "where to look") under a normaliser.
 export function lookGradient(env, normalize) {
   const g = learning(env, normalize).grad;
   return Math.max(...[...g.wq, ...g.wk].flat().map(Math.abs));
+}
+
+function learnedChange(key, words) {
+  return {
+    params: { of: true, normalize: false, steps: true }, kind: 'number',
+    value(env, p) {
+      const { before, after } = learned(env, norm(p, env), p.steps);
+      return change(env, after[key][0][p.of], before[key][0][p.of]);
+    },
+    explain: (env, p) => learnedSentence(env, p, key, words),
+  };
 }
 
 function learnedSentence(env, p, key, words) {

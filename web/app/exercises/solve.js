@@ -14,7 +14,7 @@ const PROBES = [0.5, 2, -0.5, -2];   // larger moves tried where the slope is fl
 const margin = ({ goal }) => (goal.compare === 'is' ? 0.1 : Math.max(0.2 * Math.abs(goal.want), 0.005));
 
 // A cell value as the page can hold it: 4 decimals, the temperature within its field's range.
-function settle(cell, x) {
+export function settle(cell, x) {
   if (cell.field !== 'temperature') return Number(x.toFixed(4));
   const { min, max, parse } = FIELDS.temperature;
   return parse(String(Math.min(max, Math.max(min, x)))).value;

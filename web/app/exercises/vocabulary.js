@@ -181,9 +181,8 @@ export function answer(env, prediction) {
   const x = read.value;
   const options = ANSWERS[prediction.as];
   const value = prediction.as === 'number' ? x
-    : prediction.as === 'direction' ? options[x > 0 ? 0 : x < 0 ? 1 : 2]
-      : prediction.as === 'sign' ? options[x > 0 ? 0 : x < 0 ? 1 : 2]
-        : options[x];
+    : ['direction', 'sign'].includes(prediction.as) ? options[x > 0 ? 0 : x < 0 ? 1 : 2]   // up / positive, down / negative, neither
+      : options[x];
   return { value, number: x, text: explain(env, prediction.answer) };
 }
 

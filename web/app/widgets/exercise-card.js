@@ -4,7 +4,7 @@
 // data-exercise="predict|challenge", data-exercise-id and data-state="open|answered|done".
 import { capital, fmt, h, replace } from '../dom.js';
 import { ANSWERS, answer, check, correct, environment, explain, standing } from '../exercises/vocabulary.js';
-import { solve } from '../exercises/solve.js';
+import { settle, solve } from '../exercises/solve.js';
 
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const FRAME_MS = 90;       // one frame of the "show me" walk
@@ -25,8 +25,8 @@ function between(from, to, cells, t) {
   for (const c of cells) {
     const a = c.row === null ? from[c.field] : from[c.field][c.row][c.col];
     const b = c.row === null ? to[c.field] : to[c.field][c.row][c.col];
-    const x = Number((a + (b - a) * t).toFixed(c.row === null ? 2 : 4));
-    if (c.row === null) patch[c.field] = Math.max(x, 0.05);
+    const x = settle(c, a + (b - a) * t);
+    if (c.row === null) patch[c.field] = x;
     else {
       if (patch[c.field] === to[c.field]) patch[c.field] = to[c.field].map((row) => [...row]);
       patch[c.field][c.row][c.col] = x;
