@@ -63,6 +63,15 @@ test('a prediction reveals the engine’s answer after the reader commits, and f
   assert.deepEqual(page.errors, []);
 });
 
+// Records every B's score step 3 shows from now on (each redraw replaces the numbers).
+function watchB(page) {
+  return page.evaluate(() => {
+    window.seenB = [];
+    const list = document.querySelector('[data-widget="scores"] .dot-products');
+    new MutationObserver(() => window.seenB.push(list.querySelector('[data-score="1"]')?.dataset.value)).observe(list, { childList: true });
+  });
+}
+
 test('show me walks the unlocked cells to the goal, then the challenge is done', async () => {
   const page = await openPage();
   await page.click('[data-exercises="scores"] > summary');
@@ -71,6 +80,7 @@ test('show me walks the unlocked cells to the goal, then the challenge is done',
   await card.locator('.exercise-hint-button').click();
   assert.equal(await card.locator('.exercise-hint').isVisible(), true);
   const before = await values(page, '[data-widget="scores"] [data-score]');
+  await watchB(page);
   await card.locator('.show-me').click();
   await page.waitForSelector('#exercise-b-wins .exercise-solution[data-result="walking"]');
   await page.waitForSelector('#exercise-b-wins[data-state="done"]');
@@ -80,11 +90,25 @@ test('show me walks the unlocked cells to the goal, then the challenge is done',
   assert.equal(scores[0], before[0]);   // only B's key moved: A's and C's scores are as they were
   assert.equal(scores[2], before[2]);
   assert.match(await card.locator('.exercise-status').textContent(), /^Done: the goal holds\. .*so B gets the most/);
+  // the numbers walked there: several redraws, B's score rising each time
+  const walk = (await page.evaluate(() => window.seenB)).map(Number);
+  assert.ok(walk.length >= 4, `${walk.length} redraws`);
+  assert.ok(walk.every((x, i) => i === 0 || x >= walk[i - 1]), `B's score: ${walk}`);
   assert.deepEqual(page.errors, []);
 });
 
 test('under reduced motion show me jumps straight to the answer; the impossible challenge says why', async () => {
   const page = await openPage('', { reducedMotion: 'reduce' });
+  // one redraw, straight to the end
+  await page.click('[data-exercises="scores"] > summary');
+  await watchB(page);
+  await page.locator('#exercise-b-wins .show-me').click();
+  assert.equal(await page.getAttribute('#exercise-b-wins', 'data-state'), 'done');
+  assert.equal((await page.evaluate(() => window.seenB)).length, 1);
+  // pressed again, the goal already holds: nothing moves
+  await page.locator('#exercise-b-wins .show-me').click();
+  assert.equal(await page.textContent('#exercise-b-wins .exercise-solution'), 'The goal already holds for these numbers: nothing to move.');
+  assert.equal((await page.evaluate(() => window.seenB)).length, 1);
   await page.click('[data-exercises="normalize"] > summary');
   await page.locator('#exercise-sum-breaks .show-me').click();
   // no walk: the click itself set the final numbers

@@ -44,8 +44,8 @@ test('at the defaults no challenge is already done', () => {
 test('where a challenge stands is said without giving the answer away', () => {
   const byId = Object.fromEntries(challenges.map((c) => [c.id, c]));
   const at = (id, edit = {}) => standing(byId[id], check(env({ ...base, ...edit }), byId[id]));
-  assert.equal(at('b-wins'), 'Now C; the goal: B.');
-  assert.equal(at('b-wins', { wk: [[3, -1, 0], [3, 1, 0], [0, 1, -3]] }), 'Now B ties for the top; the goal: B alone.');
+  assert.equal(at('b-wins'), 'Now C comes first; the goal: B first.');
+  assert.equal(at('b-wins', { wk: [[3, -1, 0], [3, 1, 0], [0, 1, -3]] }), 'Now B ties for first; the goal: B alone.');
   assert.equal(at('opposite-key'), 'Now 5; the goal: below 0.');
   assert.equal(at('hard-learns'), 'Now 0; the goal: above 0.1.');
 });

@@ -5,7 +5,7 @@ export const CATALOG = {
   tokens: [
     {
       id: 'query-entry', as: 'number', answer: { quantity: 'query', by: 'A', entry: 2 },
-      question: 'The next step multiplies A’s vector by a table of numbers, Wq, to get A’s query. A’s vector is one-hot: a 1 in place 1, 0 elsewhere. Guess entry 2 of A’s query (hint: it is a number in the table).',
+      question: 'The next step multiplies A’s vector by a table of numbers, Wq, to get A’s query. While A’s vector is one-hot (a 1 in place 1, 0 elsewhere) that picks out one row of the table. Guess entry 2 of A’s query.',
     },
     {
       id: 'token-steers', title: 'Make A pay most attention to B by editing only A’s token vector.',

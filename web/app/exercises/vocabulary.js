@@ -192,14 +192,14 @@ export function correct(prediction, given, right) {
   return Math.abs(Number(given) - right.value) <= prediction.tolerance;
 }
 
-// Where a challenge stands, in one short sentence that gives nothing away: "Now 0.2; the goal:
-// below 0". result: check()'s answer.
+// Where a challenge stands, in one short sentence that gives nothing away ("Now 0.2; the goal:
+// below 0", "Now C comes first; the goal: B first"). result: check()'s answer.
 export function standing({ goal }, result) {
   const kind = QUANTITIES[goal.quantity].kind;
   const label = (x) => (kind === 'token' ? TOKENS[x] : kind === 'entry' ? `entry ${x + 1}` : fmt(x));
   if (goal.compare === 'is') {
     const tie = result.value === goal.want && !result.done;
-    return `Now ${tie ? `${label(result.value)} ties for the top` : label(result.value)}; the goal: ${label(goal.want)}${tie ? ' alone' : ''}.`;
+    return `Now ${label(result.value)} ${tie ? 'ties for first' : 'comes first'}; the goal: ${label(goal.want)} ${tie ? 'alone' : 'first'}.`;
   }
   return `Now ${label(result.value)}; the goal: ${goal.compare} ${label(goal.want)}.`;
 }

@@ -3,7 +3,7 @@
 // that walks the unlocked cells to the goal, and a link). The element carries
 // data-exercise="predict|challenge", data-exercise-id and data-state="open|answered|done".
 import { capital, fmt, h, replace } from '../dom.js';
-import { ANSWERS, answer, check, correct, environment, explain, standing } from '../exercises/vocabulary.js';
+import { ANSWERS, answer, cellValues, check, correct, environment, explain, standing, withCells } from '../exercises/vocabulary.js';
 import { settle, solve } from '../exercises/solve.js';
 
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
@@ -19,25 +19,15 @@ function patchFrom(state, cells) {
   return Object.fromEntries([...keys].map((k) => [k, state[k]]));
 }
 
-// Frames between two states: each unlocked cell moves in a straight line.
+// A frame between two states: each unlocked cell a fraction t of the way in a straight line.
 function between(from, to, cells, t) {
-  const patch = patchFrom(to, cells);
-  for (const c of cells) {
-    const a = c.row === null ? from[c.field] : from[c.field][c.row][c.col];
-    const b = c.row === null ? to[c.field] : to[c.field][c.row][c.col];
-    const x = settle(c, a + (b - a) * t);
-    if (c.row === null) patch[c.field] = x;
-    else {
-      if (patch[c.field] === to[c.field]) patch[c.field] = to[c.field].map((row) => [...row]);
-      patch[c.field][c.row][c.col] = x;
-    }
-  }
-  return patch;
+  const [a, b] = [cellValues(from, cells), cellValues(to, cells)];
+  return patchFrom(withCells(to, cells, a.map((x, i) => settle(cells[i], x + (b[i] - x) * t))), cells);
 }
 
 export class ExerciseCard {
   // exercise: read by vocabulary.js; ctx: the controller's context; progress: a Progress;
-  // onResult({ exercise, kind, result, correct? }) when a result is new; link(): the href of a
+  // onResult({ exercise, kind, result, correct? }) when a result is new; link: the href of a
   // link to this exercise (null: none)
   constructor({ exercise, ctx, progress, onResult = () => {}, link = null }) {
     this.exercise = exercise;
@@ -121,9 +111,14 @@ export class ExerciseCard {
       return;
     }
     const steps = result.path.length;
-    const frames = REDUCED_MOTION.matches || steps === 0 ? [patchFrom(result.path.at(-1) ?? start, this.exercise.cells)]
+    if (steps === 0) {
+      replace(this.solution, 'The goal already holds for these numbers: nothing to move.');
+      this.solution.dataset.result = 'solved';
+      return;
+    }
+    const frames = REDUCED_MOTION.matches ? [patchFrom(result.path.at(-1), this.exercise.cells)]
       : result.path.flatMap((to, i) => Array.from({ length: FRAMES_PER_STEP }, (_, f) => between(i ? result.path[i - 1] : start, to, this.exercise.cells, (f + 1) / FRAMES_PER_STEP)));
-    frames[frames.length - 1] = patchFrom(result.path.at(-1) ?? start, this.exercise.cells);   // the solver's own last numbers
+    frames[frames.length - 1] = patchFrom(result.path.at(-1), this.exercise.cells);   // the solver's own last numbers
     this.showMe.disabled = true;
     this.solution.dataset.result = 'walking';
     replace(this.solution, `Gradient descent on the unlocked numbers: ${steps} step${steps === 1 ? '' : 's'} downhill towards the goal.`);
