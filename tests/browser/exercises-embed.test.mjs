@@ -64,9 +64,12 @@ test('an embedded prediction posts whether the answer was right', async () => {
   // an id that is no exercise's: said where the exercise would be
   const other = await host('widget=scores&exercise=no-such-thing');
   assert.match(await other.frame.locator('[data-exercise-error]').textContent(), /This challenge cannot run: there is no exercise “no-such-thing”/);
-  // an author's challenge in the hash: run when it reads, reported (and not run) when it does not
-  const written = await host(`widget=scores&challenge=${encodeURIComponent(AUTHORED)}`);
+  // an author's challenge in the hash: run when it reads, reported (and not run) when it does not;
+  // hint and show me hidden for a graded exercise
+  const written = await host(`widget=scores&hide=hint,show-me&challenge=${encodeURIComponent(AUTHORED)}`);
   assert.equal(await written.frame.locator('#exercise-my-b').getAttribute('data-exercise'), 'challenge');
+  assert.deepEqual(await written.frame.locator('#exercise-my-b button').evaluateAll((els) => els.map((e) => [e.textContent, e.checkVisibility()])),
+    [['Hint', false], ['Show me', false]]);
   const broken = await host(`widget=scores&challenge=${encodeURIComponent('{"id":"x","title":"t","goal":{"quantity":"top","is":"D"},"cells":["wk.B"]}')}`);
   assert.equal(await broken.frame.locator('[data-exercise]').count(), 0);
   assert.match(await broken.frame.locator('[data-exercise-error]').textContent(), /This challenge cannot run: token: “D” is not one of A, B, C/);

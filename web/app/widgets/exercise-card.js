@@ -87,9 +87,9 @@ export class ExerciseCard {
     this.status = h('p', { class: 'exercise-status', role: 'status', 'aria-live': 'polite' });
     this.hint = h('p', { class: 'exercise-hint note', hidden: true }, this.exercise.hint);
     this.solution = h('p', { class: 'exercise-solution', role: 'status', 'aria-live': 'polite' });
-    this.showMe = h('button', { type: 'button', class: 'show-me', onclick: () => this.#showMe() }, 'Show me');
+    this.showMe = h('button', { type: 'button', class: 'show-me', 'data-control': 'show-me', onclick: () => this.#showMe() }, 'Show me');
     this.element.append(this.status, h('p', { class: 'exercise-actions' },
-      this.exercise.hint ? h('button', { type: 'button', class: 'exercise-hint-button', onclick: () => { this.hint.hidden = false; } }, 'Hint') : null, ' ',
+      this.exercise.hint ? h('button', { type: 'button', class: 'exercise-hint-button', 'data-control': 'hint', onclick: () => { this.hint.hidden = false; } }, 'Hint') : null, ' ',
       this.showMe, ' ',
       link ? h('a', { class: 'exercise-link', href: link }, 'Link to this challenge') : null),
     this.hint, this.solution);
