@@ -4,6 +4,7 @@
 // written challenges are checked field by field; progress is kept and reset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
 import { CATALOG } from '../../web/app/exercises/catalog.js';
@@ -155,6 +156,22 @@ test('a written challenge is read field by field; a malformed one says what is w
     assert.equal(result.value, undefined);
     assert.match(result.error, message);
   }
+});
+
+test('any data given as a challenge or a prediction is read or refused with a reason, never thrown', () => {
+  const good = { id: 'my-1', title: 'Make B win', goal: { quantity: 'top', is: 'B' }, cells: ['wk.B'] };
+  const near = fc.record({ id: fc.oneof(fc.string(), fc.constant('ok-1')), title: fc.string(), goal: fc.oneof(fc.jsonValue(),
+    fc.record({ quantity: fc.constantFrom('top', 'score', 'weight', '__proto__', 'constructor'), of: fc.jsonValue(), is: fc.jsonValue(), above: fc.jsonValue() })),
+  cells: fc.oneof(fc.jsonValue(), fc.array(fc.constantFrom('wk', 'wk.B', 'wq.C.3', 'target.A.1', 'temperature', 'wk.B.4', 'toString'))) }, { requiredKeys: [] });
+  fc.assert(fc.property(fc.oneof(fc.jsonValue(), near, fc.constant(JSON.parse('{"__proto__": {"x": 1}}'))), (data) => {
+    for (const read of [readChallenge, readPrediction]) {
+      const { value, error } = read(data);
+      assert.ok((value === undefined) !== (error === undefined));
+      if (error) assert.equal(typeof error, 'string');
+    }
+  }), { numRuns: 2000 });
+  assert.equal(readChallenge(good).error, undefined);
+  assert.equal(({}).x, undefined);
 });
 
 test('progress is kept in the storage, survives a new reader of it, ignores junk and resets', () => {
