@@ -45,10 +45,10 @@ async function main() {
   }
   controller.render();
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
+  // the exercises, loaded after everything the reader sees first
+  import('./exercises-page.js').then(({ mountExercises }) => mountExercises(controller));
   document.body.dataset.engine = 'ready';
   performance.mark('attention-ready');   // engine loaded and every section rendered (scripts/bench reads it)
-  // the exercises, after everything the reader sees first
-  import('./exercises-page.js').then(({ mountExercises }) => mountExercises(controller));
 }
 
 main();

@@ -1,7 +1,7 @@
 // Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
 import { capital, h } from '../dom.js';
-import { NORMALIZER_NAME } from '../compute.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
+import { NORMALIZER_NAME } from '../compute.js';
 
 export const KIND = { q: 'query', k: 'key', v: 'value' };
 export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
@@ -62,7 +62,6 @@ export function problem(message) {
   return h('p', { class: 'problem', role: 'status' }, capital(message));
 }
 
-export { NORMALIZER_NAME };
 
 // Steps 6, 7 and 9 need weights for every token (and gradients); the explanation's three weights
 // are A's alone, so with them chosen those steps say which normaliser they use instead.

@@ -7,7 +7,8 @@ import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';
 import { Strips } from '../widgets/strips.js';
-import { NORMALIZER_NAME, problem, resetButton } from './common.js';
+import { problem, resetButton } from './common.js';
+import { NORMALIZER_NAME } from '../compute.js';
 
 // One weight of softmax worked on the reader's scores: the largest, e^(s/T) over the sum.
 function softmaxWorked(t, soft, temperature) {

@@ -3,7 +3,8 @@
 // then the one in use drawn as stacked contributions and written out.
 import { fmt, h, num, replace, vector } from '../dom.js';
 import { VectorSum } from '../widgets/vector-sum.js';
-import { NORMALIZER_NAME, VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
+import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
+import { NORMALIZER_NAME } from '../compute.js';
 
 const numbers = (xs) => xs.map((x, i) => [i ? ', ' : '', num(x)]);
 
