@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
 import { CATALOG } from '../../web/app/exercises/catalog.js';
-import { answer, check, correct, environment, readChallenge, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
+import { answer, check, correct, environment, readChallenge, readExercise, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
 
@@ -17,9 +17,8 @@ const example = engine.workedExample();
 const base = defaults(example, engine.modelDefaults(), 'the river bank');
 const env = (state) => environment(engine, example, state);
 const STEPS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
-const read = (d) => (d.goal ? readChallenge(d) : readPrediction(d));
 const all = Object.values(CATALOG).flat().map((d) => {
-  const { value, error } = read(d);
+  const { value, error } = readExercise(d);
   assert.equal(error, undefined, `${d.id}: ${error}`);
   return value;
 });
@@ -31,7 +30,7 @@ const IMPOSSIBLE = ['hard-learns'];
 test('every step has a prediction and a challenge, ten or more of each, ids unique', () => {
   assert.deepEqual(Object.keys(CATALOG), STEPS);
   for (const step of STEPS) {
-    const kinds = CATALOG[step].map((d) => read(d).value.kind);
+    const kinds = CATALOG[step].map((d) => readExercise(d).value.kind);
     assert.ok(kinds.includes('predict') && kinds.includes('challenge'), step);
   }
   assert.ok(predictions.length >= 10 && challenges.length >= 10, `${predictions.length} predictions, ${challenges.length} challenges`);

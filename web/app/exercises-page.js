@@ -3,13 +3,13 @@
 // top with a reset.
 import { h, replace } from './dom.js';
 import { CATALOG } from './exercises/catalog.js';
-import { readChallenge, readPrediction } from './exercises/vocabulary.js';
+import { readExercise } from './exercises/vocabulary.js';
 import { Progress } from './exercises/progress.js';
 import { exercisesPanel } from './widgets/exercises-panel.js';
 
 // The catalog read by the vocabulary (tests/js/exercises.test.mjs reads every entry).
 export function catalog() {
-  return Object.fromEntries(Object.entries(CATALOG).map(([step, list]) => [step, list.map((d) => (d.goal ? readChallenge(d) : readPrediction(d)).value)]));
+  return Object.fromEntries(Object.entries(CATALOG).map(([step, list]) => [step, list.map((d) => readExercise(d).value)]));
 }
 
 // localStorage, or null where the browser refuses it (storage turned off)

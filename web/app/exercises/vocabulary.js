@@ -147,6 +147,9 @@ export const readPrediction = wrap((data) => {
   return { id: data.id, kind: 'predict', question: words('question', data.question), answer, as, tolerance };
 });
 
+// Either kind, told apart by its goal.
+export const readExercise = (data) => (data?.goal === undefined ? readPrediction(data) : readChallenge(data));
+
 // The engine's answer to a quantity, or { error } (the engine's reason) when it has none.
 export function evaluate(env, { quantity, params }) {
   try {
