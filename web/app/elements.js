@@ -9,10 +9,10 @@
 // Each element has its own state and shares one engine with the others.
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
+import { mountExercise } from './exercises-embed.js';
 import { SECTIONS } from './sections/index.js';
 import { FIELDS } from './state.js';
 import { h } from './dom.js';
-import { mountExercise } from './exercises-embed.js';
 
 const base = new URL('../', import.meta.url);
 let engine = null;

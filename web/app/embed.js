@@ -9,9 +9,9 @@
 //   { type: 'attention-explained:progress', exercise, kind: 'predict' | 'challenge', result: 'answered' | 'done', correct? }
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
+import { mountExercise } from './exercises-embed.js';
 import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
-import { mountExercise } from './exercises-embed.js';
 
 const root = document.getElementById('embed');
 const notices = document.getElementById('notices');
@@ -45,9 +45,9 @@ async function main() {
   }
   // lock and hide are read here; everything else in the hash is page state.
   const state = new URLSearchParams(params);
+  state.delete('challenge');
   state.delete('lock');
   state.delete('hide');
-  state.delete('challenge');
   const controller = new Controller({ engine, notify, useHash: false, lock: params.get('lock'), hide: params.get('hide') });
   controller.mount(chosen, root);
   mountExercise({
