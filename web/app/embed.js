@@ -43,7 +43,7 @@ async function main() {
     reportHeight(name);
     return;
   }
-  // lock and hide are read here; everything else in the hash is page state.
+  // lock, hide and challenge are read here; everything else in the hash is page state.
   const state = new URLSearchParams(params);
   state.delete('challenge');
   state.delete('lock');
