@@ -28,6 +28,6 @@ build_site() {
     cp -R "$ROOT/web/." "$ROOT/dist/"
     cp "$ROOT/build/wasm/attention-engine-module.js" "$ROOT/dist/engine/"
     cp "$ROOT/build/wasm/attention-engine-module.wasm" "$ROOT/dist/engine/attention-engine.wasm"
-    (cd "$ROOT" && node scripts/lib/step-nav.mjs dist && node scripts/lib/single-file.mjs dist && node scripts/lib/bundle.mjs dist)
+    (cd "$ROOT" && node scripts/lib/prerender.mjs dist && node scripts/lib/single-file.mjs dist && node scripts/lib/bundle.mjs dist)
     echo "dist/ ready: $(du -sh "$ROOT/dist" | cut -f1)"
 }

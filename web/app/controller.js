@@ -68,6 +68,8 @@ export class Controller {
       state: () => this.current,
       update: (patch, options) => this.update(patch, options),
       reset: () => this.update(Object.fromEntries(section.fields.map((f) => [f, structuredClone(this.base[f])]))),
+      // the hash of a link to the current state changed by patch
+      link: (patch) => `#${encode({ ...this.current, ...patch }, this.base)}`,
     };
   }
 

@@ -3,9 +3,13 @@
 //   <attention-scores wk="3,-1,0;3,0,-1;0,1,-3" lock="wq" hide="reset"></attention-scores>
 // Attributes: any page setting in kebab-case (wq, normalize, learning-rate, demo-heads, …) in the
 // URL format, read by the setting's own parser as a link is; lock="field,…" makes cells read-only;
-// hide="control,…" hides controls. Each element has its own state and shares one engine with the others.
+// hide="control,…" hides controls; exercise="b-wins" adds that exercise under the widget, and
+// challenge='{…}' an author's own, written as data (see README); the element then fires a bubbling
+// 'attention-explained:progress' event (detail: the embed's message) when one is answered or done.
+// Each element has its own state and shares one engine with the others.
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
+import { mountExercise } from './exercises-embed.js';
 import { SECTIONS } from './sections/index.js';
 import { FIELDS } from './state.js';
 import { h } from './dom.js';
@@ -39,6 +43,10 @@ class AttentionWidget extends HTMLElement {
       }
       const controller = new Controller({ engine: ready, notify, announce: (text) => announcer.say(text), useHash: false, lock: this.getAttribute('lock'), hide: this.getAttribute('hide') });
       controller.mount(this.constructor.section, container);
+      mountExercise({
+        controller, root: container, id: this.getAttribute('exercise'), written: this.getAttribute('challenge'), notify,
+        onResult: (result) => this.dispatchEvent(new CustomEvent('attention-explained:progress', { detail: { type: 'attention-explained:progress', ...result }, bubbles: true, composed: true })),
+      });
       controller.load(settings.toString(), 'This element’s attributes');
       this.dataset.ready = '';
     } catch (error) {

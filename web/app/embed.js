@@ -4,9 +4,12 @@
 // and takes new settings from its parent (same format as the hash, e.g. 'wk=3,0,-1;…'):
 //   iframe.contentWindow.postMessage({ type: 'attention-explained:state', state: 'normalize=sum' }, '*')
 // Any other message is ignored. #lock=wk,target makes those cells read-only; #hide=reset,nudge
-// hides those controls.
+// hides those controls. #exercise=b-wins adds that exercise under the widget, #challenge={…} an
+// author's own (exercises-embed.js); when one is answered or done the parent hears
+//   { type: 'attention-explained:progress', exercise, kind: 'predict' | 'challenge', result: 'answered' | 'done', correct? }
 import { loadEngine } from '../engine/attention-engine.js';
 import { Controller } from './controller.js';
+import { mountExercise } from './exercises-embed.js';
 import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
@@ -42,14 +45,19 @@ async function main() {
     reportHeight(name);
     return;
   }
-  // lock and hide are read here; everything else in the hash is page state.
+  // lock, hide and challenge are read here; everything else in the hash is page state.
   const state = new URLSearchParams(params);
+  state.delete('challenge');
   state.delete('lock');
   state.delete('hide');
   const announcer = new Announcer('changes');
   notices.after(announcer.element);
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text), useHash: false, lock: params.get('lock'), hide: params.get('hide') });
   controller.mount(chosen, root);
+  mountExercise({
+    controller, root, id: params.get('exercise'), written: params.get('challenge'), notify,
+    onResult: (result) => { if (parent !== window) parent.postMessage({ type: 'attention-explained:progress', ...result }, '*'); },
+  });
   controller.load(state.toString());
   window.addEventListener('message', (event) => {
     const data = event.data;

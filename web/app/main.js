@@ -11,10 +11,12 @@ const enginePromise = typeof WebAssembly === 'object'
   : Promise.reject(new Error('no WebAssembly'));
 enginePromise.catch(() => {});   // handled below, once the page's modules are in
 const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js'),
-  import('./widgets/announcer.js'), import('./step-nav.js'), import('./code/code-view.js'), import('./print/print-controls.js')]);
+  import('./widgets/announcer.js'), import('./step-nav.js'), import('./code/code-view.js'), import('./print/print-controls.js'),
+  import('./exercises-page.js')]);
 
 async function main() {
-  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }, { codeViewEntry }, { mountPrinting }] = await pagePromise;
+  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }, { codeViewEntry }, { mountPrinting },
+    { pageExercises }] = await pagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
   mountStepNav();
@@ -46,6 +48,7 @@ async function main() {
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
   mountPrinting(controller);
+  const exercisesOf = pageExercises(controller);
   const waiting = new Map();   // container -> section, for the sections not yet mounted
   for (const section of SECTIONS) {
     const container = document.querySelector(`[data-widget="${section.name}"]`);
@@ -57,10 +60,15 @@ async function main() {
       waiting.delete(c);
       observer.unobserve(c);
     }
-    // each step with its "Show the code" view, mounted together so nothing moves on screen later
-    if (entries.length) controller.attach(entries.flatMap(([section, c]) => [[section, c], codeViewEntry(section, SECTIONS.indexOf(section) + 1, c)]));
+    // each step with its "Show the code" view and its exercises, mounted together so nothing moves
+    // on screen later
+    if (entries.length) {
+      controller.attach(entries.flatMap(([section, c]) => [[section, c], codeViewEntry(section, SECTIONS.indexOf(section) + 1, c),
+        ...exercisesOf(section, c)]));
+    }
     if (waiting.size === 0 && !document.body.dataset.engine) {
       document.body.dataset.engine = 'ready';   // every section mounted (the tests wait for this)
+      document.body.dataset.exercises = 'ready';
       performance.mark('attention-all-sections');
     }
   };

@@ -90,6 +90,13 @@ function text(maxLength) {
   };
 }
 
+// An exercise's id (exercises/vocabulary.js), or '' for none.
+const exerciseId = {
+  kind: 'text', maxLength: 40,
+  parse: (t) => (t === '' || /^[a-z0-9][a-z0-9-]{0,39}$/.test(t) ? ok(t) : bad('expected an exercise id: lower-case letters, digits and dashes')),
+  format: String,
+};
+
 function set(values) {
   return {
     kind: 'set', values,
@@ -152,6 +159,7 @@ export const FIELDS = {
   demoFork: field('comparison run', fork),
   demoPace: field('pace', number({ min: 0, max: 120, integer: true, values: [0, 10, 30, 120] })),   // steps/s; 0: as fast as it goes
   demoText: field('sentence', text(200)),
+  exercise: field('exercise', exerciseId),   // the exercise a link opens
 };
 
 // One field's text -> { value } | { error }; unknown fields are errors.
@@ -214,6 +222,7 @@ export function defaults(example, model, sentence) {
     demoFork: null,
     demoPace: 30,   // the climb to 95 % bank accuracy (about 130 steps) takes several seconds: slow enough to watch
     demoText: sentence,
+    exercise: '',
   };
 }
 

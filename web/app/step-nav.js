@@ -1,5 +1,5 @@
 // The "jump to a step" links under the title (written into the page from the steps' headings when
-// the site is built: scripts/lib/step-nav.mjs). A link scrolls to its step and puts the keyboard
+// the site is built: scripts/lib/prerender.mjs). A link scrolls to its step and puts the keyboard
 // focus on the heading, without touching the address bar, which holds the page's settings.
 export function mountStepNav(doc = document) {
   for (const link of doc.querySelectorAll('#step-nav a[href^="#"]')) {

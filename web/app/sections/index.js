@@ -16,7 +16,7 @@ export const SECTIONS = [tokens, projections, scores, normalize, weightedSum, al
 
 // The controls an embedding page may hide (elements marked data-control="…").
 export const CONTROLS = ['reset', 'mode', 'normalize', 'temperature', 'causal', 'nudge', 'descend',
-  'config', 'sentence', 'files', 'progress', 'speed'];
+  'config', 'sentence', 'files', 'progress', 'speed', 'hint', 'show-me'];
 
 export function section(name) {
   return SECTIONS.find((s) => s.name === name) ?? null;
