@@ -10,10 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start } from './browser.mjs';
+import { start, values } from './browser.mjs';
 import { load } from '../js/engine.mjs';
 import { decode, defaults } from '../../web/app/state.js';
 import { STEP_NUMBERS, stepCode } from '../../web/app/code/numpy-steps.js';
+import { CATALOG } from '../../web/app/exercises/catalog.js';
 
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 const engine = await load();
@@ -134,6 +135,16 @@ test('the worksheet: a page per step, blanks where asked, the answer key last, n
   await page.waitForSelector('body[data-print-asked]');
   assert.equal(await page.locator('[data-sheet="4"] .blank td').first().textContent(), '');
   assert.equal(await page.locator('[data-sheet="3"] .blank').count(), 0);
+  // each step's predictions are questions with space to answer, and the key answers them from the engine:
+  // step 3 asks which token A attends to most, and the key names the one with the largest softmax weight
+  for (const [step, section] of Object.keys(CATALOG).slice(0, STEP_NUMBERS.length).entries()) {
+    const predictions = CATALOG[section].filter((e) => e.goal === undefined).length;
+    assert.equal(await page.locator(`[data-sheet="${step + 1}"] .worksheet-question .answer-space`).count(), predictions, `step ${step + 1}`);
+  }
+  const weights = await values(page, '[data-bars=softmax] [data-weight]');
+  const top = ['A', 'B', 'C'][weights.indexOf(Math.max(...weights))];
+  const keyed = await page.locator('.worksheet-key-step:nth-of-type(3) [data-answer]').first().textContent();
+  assert.match(keyed, new RegExp(`\\b${top}\\b`), `the key: ${keyed}`);
   // the answer key holds every number a blank asks for
   const asked = await page.locator('[data-sheet="4"] .blank td').count();
   assert.equal(await page.locator('.worksheet-key-step:nth-of-type(4) td[data-value]').count(), asked);

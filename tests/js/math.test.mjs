@@ -56,3 +56,7 @@ test('every worksheet formula reads: spaces, \\cdot and \\partial included', () 
     '<mi>a</mi><mo>⋅</mo><mi>b</mi><mspace></mspace><mspace></mspace><mspace></mspace><mi>∂</mi><mi>L</mi>');
   assert.deepEqual(parseTex('a\\quad b').children[0].children[1].attrs, { width: '1em' });
 });
+
+test('\\text keeps a space at its ends (MathML would drop it): “the products q”, not “the productsq”', () => {
+  assert.equal(body('\\text{(the products } q'), '<mtext>(the products\u00a0</mtext><mi>q</mi>');
+});

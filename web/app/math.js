@@ -77,7 +77,8 @@ export function parseTex(source, { display = false } = {}) {
       return c === 'tfrac' ? node('mstyle', [frac], { displaystyle: 'false', scriptlevel: '0' }) : frac;
     }
     if (c === 'sqrt') return node('msqrt', [argument()]);
-    if (c === 'text') return leaf('mtext', rawGroup());
+    // a space at either end of \text would be dropped by MathML: kept as a no-break space
+    if (c === 'text') return leaf('mtext', rawGroup().replace(/^ +| +$/g, (spaces) => '\u00a0'.repeat(spaces.length)));
     if (c === 'operatorname') return leaf('mi', rawGroup(), { mathvariant: 'normal' });
     if (c === 'left') {
       const open = tokens[at++]?.char ?? fail('a bracket after \\left');

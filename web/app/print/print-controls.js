@@ -5,6 +5,7 @@
 import { h } from '../dom.js';
 import { drawPending } from '../widgets/when-seen.js';
 import { STEP_NUMBERS as STEPS } from '../code/numpy-steps.js';
+import { worksheetQuestions } from '../exercises/worksheet-questions.js';
 
 export function mountPrinting(controller) {
   addEventListener('beforeprint', drawPending);
@@ -19,7 +20,10 @@ export function mountPrinting(controller) {
     const titles = Object.fromEntries(STEPS.map((step) => [step, document.querySelector(`main > section:nth-of-type(${step}) h2`).textContent.replace(/^\s*\d+\s*/, '')]));
     const blank = new Set(boxes.filter((b) => b.checked).map((b) => Number(b.dataset.blankStep)));
     document.getElementById('worksheet')?.remove();
-    document.body.append(buildWorksheet({ engine: controller.engine, example: controller.example, state: controller.current, titles, blank }));
+    const { engine, example } = controller;
+    // each step's predictions become questions with space to answer, answered in the key
+    const questions = (step, state) => worksheetQuestions(engine, example, document.querySelector(`main > section:nth-of-type(${step})`).id, state);
+    document.body.append(buildWorksheet({ engine, example, state: controller.current, titles, blank, questions }));
     document.body.classList.add('printing-worksheet');
     status.textContent = 'The worksheet is ready to print.';
     window.print();

@@ -21,8 +21,8 @@ const tables = (numbers, blank) => h('div', { class: 'worksheet-tables' }, Objec
 
 // engine, example, state: the page's; titles[step]: the step's title as the page heads it;
 // blank: the steps whose results are left for the student; questions(step, state) -> [{ question,
-// answer }]: more questions for a step, each given a space to answer in and its answer in the key
-// (the hook for the exercises: none are passed yet).
+// answer }]: more questions for a step (the page passes its predictions), each given a space to
+// answer in and its answer in the key.
 export function buildWorksheet({ engine, example, state, titles, blank, questions = () => [] }) {
   const results = compute(engine, example, state);
   const sheets = [], key = [];
@@ -45,7 +45,7 @@ export function buildWorksheet({ engine, example, state, titles, blank, question
       tables(found, open),
       asked.map(({ question }) => h('div', { class: 'worksheet-question' }, h('p', {}, question), h('div', { class: 'answer-space' })))));
     key.push(h('section', { class: 'worksheet-key-step' }, h('h3', {}, heading), tables(found, false),
-      asked.map(({ question, answer }) => h('p', {}, `${question} ${answer}`))));
+      asked.map(({ question, answer }) => h('p', {}, h('strong', {}, question), ' ', h('span', { 'data-answer': '' }, answer)))));
   }
   return h('div', { id: 'worksheet', class: 'worksheet' }, sheets,
     h('article', { class: 'worksheet-sheet worksheet-key', 'data-sheet': 'key' }, h('h2', {}, 'Answer key'), key));
