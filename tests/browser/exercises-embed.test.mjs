@@ -44,7 +44,7 @@ test('an embedded challenge locks the other cells and posts its progress in the 
     target.postMessage({ type: 'attention-explained:state', state: { wk: 'x' } }, '*');
     target.postMessage({ type: 'attention-explained:state', state: 'wk=3,-1,0;3,1,0;0,1,-3' }, '*');   // the documented shape
   });
-  await page.waitForFunction(() => /^Not yet\. Now B ties for first/.test(document.getElementById('frame').contentDocument.querySelector('#exercise-b-wins .exercise-status').textContent));
+  await page.waitForFunction(() => /^Goal not reached yet\. Now B ties for first/.test(document.getElementById('frame').contentDocument.querySelector('#exercise-b-wins .exercise-status').textContent));
   assert.equal(await frame.locator('#exercise-b-wins .exercise-status').getAttribute('data-done'), 'false');
   assert.equal(await frame.locator('#exercise-b-wins').getAttribute('data-state'), 'open');
   assert.deepEqual(await page.evaluate(() => window.received), []);

@@ -47,7 +47,7 @@ test('a challenge’s link opens it, with the numbers it was left at', async () 
   await other.waitForSelector('body[data-exercises="ready"]');
   assert.equal(await other.$eval('[data-exercises="scores"]', (d) => d.open), true);
   assert.equal(await other.$eval('[data-exercises="normalize"]', (d) => d.open), false);
-  assert.match(await other.textContent('#exercise-b-wins .exercise-status'), /^Not yet\. Now B ties for first; the goal: B alone\.$/);
+  assert.match(await other.textContent('#exercise-b-wins .exercise-status'), /^Goal not reached yet\. Now B ties for first; the goal: B alone\.$/);
   // an id that is not an exercise's: a notice, and the rest of the link is kept
   const bad = await env.open('#exercise=Nope&temperature=2');
   await bad.waitForSelector('body[data-exercises="ready"]');

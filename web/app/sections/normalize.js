@@ -93,7 +93,7 @@ export default {
         else {
           const rows = [{ label: 'scores', values: soft.scores[0] }, { label: 'e^((s−top)/T)', values: soft.exponentials[0] },
             { label: `softmax, T=${fmt(state.temperature, 2)}`, values: soft.weights[0] }];
-          if (!sum.error) rows.push({ label: '÷ by sum', values: sum.weights[0] });
+          if (!sum.error) rows.push({ label: 'or: ÷ by sum', values: sum.weights[0] });
           const outside = (r, i) => r === 3 && (rows[3].values[i] < 0 || rows[3].values[i] > 1);
           flow.set(rows, { cellClass: (r, i) => `token-${i} ${outside(r, i) ? 'bad' : ''}` });
         }

@@ -221,7 +221,8 @@ export function createView(ctx, recorder, fork, actions) {
       state.demoAttention
         ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
           ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
-          'Nothing told it to look there: the only signal in training was the next word.')
+          e.step === 0 ? 'Untrained, that is luck: the weights are random. Watch this number as the model trains.'
+            : 'Nothing told it to look there: the only signal in training was the next word.')
         : null,
       state.demoAttention ? found
         : h('p', {}, 'Attention is off, so each word sees only itself: “bank” cannot tell a river from money, and the accuracy stays near chance. Turn attention back on and train again.'));

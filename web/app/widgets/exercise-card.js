@@ -168,8 +168,8 @@ export class ExerciseCard {
     this.status.dataset.done = String(result.done);
     // why it holds once it does; before that only where it stands (a reason would give the
     // step's prediction away)
-    replace(this.status, result.error ? ['Not yet: ', capital(result.error), '.']
+    replace(this.status, result.error ? ['Goal not reached yet: ', capital(result.error), '.']
       : result.done ? [h('strong', {}, 'Done: the goal holds. '), explain(env, this.exercise.goal)]
-        : [h('strong', {}, 'Not yet. '), standing(this.exercise, result)]);
+        : [h('strong', {}, 'Goal not reached yet. '), standing(this.exercise, result)]);
   }
 }

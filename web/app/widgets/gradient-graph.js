@@ -5,7 +5,7 @@ import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 
-const NODE_W = 150, NODE_H = 50, COL = 172, ROW = 68, TOP = 26;
+const NODE_W = 166, NODE_H = 50, COL = 186, ROW = 68, TOP = 26;
 
 const text = (x) => (Array.isArray(x) ? `[${x.map((v) => fmt(v, 2)).join(', ')}]` : fmt(x, 3));
 const sign = (g) => (Array.isArray(g) ? g.some((v) => v !== 0) : g !== 0);

@@ -16,6 +16,11 @@ export function attendsSentence(label, row, colLabels, masked = () => false) {
   return `${label} attends ${named.join(', ')}${rest ? `, and less to ${rest} other${rest > 1 ? 's' : ''}` : ''}.`;
 }
 
+// Labels a sentence can tell apart: a word that appears twice is named with its place ("the (word 1)").
+export function distinct(labels) {
+  return labels.map((l, i) => (labels.indexOf(l) === labels.lastIndexOf(l) ? l : `${l} (word ${i + 1})`));
+}
+
 export class Heatmap {
   // digits: decimals shown in a cell (the exact value stays in data-value)
   constructor({ name, title = '', digits = 4 }) {
@@ -47,7 +52,8 @@ export class Heatmap {
       number.textContent = fmt(w, this.digits);
       cell.lastChild.textContent = off ? ' (masked)' : '';
     }));
-    this.text.textContent = weights.map((row, r) => attendsSentence(rowLabels[r], row, colLabels, (c) => masked(r, c))).join(' ');
+    const [rowNames, colNames] = [distinct(rowLabels), distinct(colLabels)];
+    this.text.textContent = weights.map((row, r) => attendsSentence(rowNames[r], row, colNames, (c) => masked(r, c))).join(' ');
   }
 
   #build(rowLabels, colLabels, unknown) {
