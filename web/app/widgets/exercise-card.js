@@ -35,8 +35,11 @@ export class ExerciseCard {
     this.progress = progress;
     this.onResult = onResult;
     const predict = exercise.kind === 'predict';
+    // the state recorded so far, there from the start (a course page may read it before the panel opens)
+    const saved = progress.get(exercise.id);
+    const state = saved === 'done' ? 'done' : saved && predict ? 'answered' : 'open';
     this.element = h('div', {
-      class: 'exercise', id: `exercise-${exercise.id}`, 'data-exercise': exercise.kind, 'data-exercise-id': exercise.id, 'data-state': 'open',
+      class: 'exercise', id: `exercise-${exercise.id}`, 'data-exercise': exercise.kind, 'data-exercise-id': exercise.id, 'data-state': state,
     }, h('p', { class: 'exercise-question' }, h('strong', { class: 'exercise-kind' }, predict ? 'Predict: ' : 'Challenge: '),
       predict ? exercise.question : exercise.title));
     if (predict) this.#prediction();
