@@ -5,8 +5,7 @@
 // reader's progress).
 import fs from 'node:fs';
 import path from 'node:path';
-import { CATALOG } from '../../web/app/exercises/catalog.js';
-import { readExercise } from '../../web/app/exercises/vocabulary.js';
+import { readCatalog } from '../../web/app/exercises/read-catalog.js';
 import { progressCounts, progressText } from '../../web/app/exercises/progress.js';
 
 const file = path.resolve(process.argv[2] ?? 'dist', 'index.html');
@@ -25,7 +24,6 @@ const links = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h2[^>]*>(.*?)<\/
 if (links.length === 0) throw new Error(`prerender: no steps in ${file}`);
 fill('<nav id="step-nav"[^>]*><ol>', links.join(''));
 
-const steps = Object.fromEntries(Object.entries(CATALOG).map(([step, list]) => [step, list.map((d) => readExercise(d).value)]));
-fill('<span data-progress>', progressText(progressCounts(steps, null)));
+fill('<span data-progress>', progressText(progressCounts(readCatalog(), null)));
 
 fs.writeFileSync(file, html);

@@ -6,7 +6,8 @@ import { h } from './dom.js';
 import { readChallenge } from './exercises/vocabulary.js';
 import { Progress } from './exercises/progress.js';
 import { exercisesPanel } from './widgets/exercises-panel.js';
-import { browserStorage, catalog } from './exercises-page.js';
+import { browserStorage } from './exercises-page.js';
+import { readCatalog } from './exercises/read-catalog.js';
 
 // id: a catalog exercise's id (or null); written: an author's challenge as JSON text (or null).
 // -> { exercise } | { error }
@@ -21,7 +22,7 @@ function chosen(id, written) {
     const { value, error } = readChallenge(data);
     return error ? { error } : { exercise: value };
   }
-  const exercise = Object.values(catalog()).flat().find((e) => e.id === id);
+  const exercise = Object.values(readCatalog()).flat().find((e) => e.id === id);
   return exercise ? { exercise } : { error: `there is no exercise “${id.slice(0, 40)}”` };
 }
 

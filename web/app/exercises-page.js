@@ -1,15 +1,9 @@
 // The exercises on the page: each step's exercises in a collapsed panel under its widget, mounted
 // with the step, and the reader's progress (kept in this browser only) at the top with a reset.
 import { h } from './dom.js';
-import { CATALOG } from './exercises/catalog.js';
-import { readExercise } from './exercises/vocabulary.js';
+import { readCatalog } from './exercises/read-catalog.js';
 import { Progress, progressCounts, progressText } from './exercises/progress.js';
 import { exercisesPanel } from './widgets/exercises-panel.js';
-
-// The catalog read by the vocabulary (tests/js/exercises.test.mjs reads every entry).
-export function catalog() {
-  return Object.fromEntries(Object.entries(CATALOG).map(([step, list]) => [step, list.map((d) => readExercise(d).value)]));
-}
 
 // localStorage, or null where the browser refuses it (storage turned off)
 export function browserStorage() {
@@ -42,7 +36,7 @@ function followProgress(progress, steps, redraw) {
 // placed under its widget: exercisesOf(section, container) → the [panel, slot] entries for
 // Controller.attach (none for a step without exercises).
 export function pageExercises(controller) {
-  const steps = catalog();
+  const steps = readCatalog();
   const progress = new Progress(browserStorage());
   followProgress(progress, steps, () => controller.render());
   return (section, container) => {

@@ -17,12 +17,13 @@ export function mountPrinting(controller) {
   const status = h('span', { class: 'hint', role: 'status' });
   const print = async () => {
     const { buildWorksheet } = await import('./worksheet.js');
-    const titles = Object.fromEntries(STEPS.map((step) => [step, document.querySelector(`main > section:nth-of-type(${step}) h2`).textContent.replace(/^\s*\d+\s*/, '')]));
+    const section = (step) => document.querySelector(`main > section:nth-of-type(${step})`);
+    const titles = Object.fromEntries(STEPS.map((step) => [step, section(step).querySelector('h2').textContent.replace(/^\s*\d+\s*/, '')]));
     const blank = new Set(boxes.filter((b) => b.checked).map((b) => Number(b.dataset.blankStep)));
     document.getElementById('worksheet')?.remove();
     const { engine, example } = controller;
     // each step's predictions become questions with space to answer, answered in the key
-    const questions = (step, state) => worksheetQuestions(engine, example, document.querySelector(`main > section:nth-of-type(${step})`).id, state);
+    const questions = (step, state) => worksheetQuestions(engine, example, section(step).id, state);
     document.body.append(buildWorksheet({ engine, example, state: controller.current, titles, blank, questions }));
     document.body.classList.add('printing-worksheet');
     status.textContent = 'The worksheet is ready to print.';
