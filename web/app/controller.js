@@ -88,8 +88,7 @@ export class Controller {
   attach(entries) {
     const added = entries.map(([section, container]) => this.mount(section, container));
     for (const w of added) w.follow?.(this.current);
-    const results = compute(this.engine, this.example, this.current);
-    this.results = results;   // what the next edit's changes are measured from
+    const results = this.#results();
     for (const w of added) w.render(this.current, results);
   }
 
@@ -129,8 +128,18 @@ export class Controller {
   render() {
     if (this.widgets.length === 0) return;
     for (const w of this.widgets) w.follow?.(this.current);
-    const results = compute(this.engine, this.example, this.current);
-    this.results = results;
+    const results = this.#results();
     for (const w of this.widgets) w.render(this.current, results);
+  }
+
+  // Every section's numbers for the current state, computed once per state (sections mounted one
+  // after another while the reader has not edited share them); kept as what the next edit's
+  // changes are measured from.
+  #results() {
+    if (this.computedFor !== this.current) {
+      this.results = compute(this.engine, this.example, this.current);
+      this.computedFor = this.current;
+    }
+    return this.results;
   }
 }
