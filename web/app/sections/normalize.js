@@ -97,9 +97,9 @@ export default {
           const outside = (r, i) => r === 3 && (rows[3].values[i] < 0 || rows[3].values[i] > 1);
           flow.set(rows, { cellClass: (r, i) => `token-${i} ${outside(r, i) ? 'bad' : ''}` });
         }
-        replace(flowNote, soft.error ? '' : ['Softmax, rows 2 and 3: take the largest score (“top”) off every score, divide by T and raise e to that power. ',
-          'The top score becomes 1 and every other a number between 0 and 1; taking the same amount off every score changes none of the shares, ',
-          'and keeps the powers of e small. Then each is divided by their total, ', num(results.exponentialSum, { 'data-exponential-sum': '' }), '. '],
+        replace(flowNote, soft.error ? '' : ['Softmax, the second and third rows: take the largest score (“top”) off every score, divide by T and raise e to that power. ',
+          'The top score’s power is e⁰ = 1 and every other lies between 0 and 1. Then each is divided by their total, ', num(results.exponentialSum, { 'data-exponential-sum': '' }), '. ',
+          'This is the formula below: every power of e here is the formula’s e^(s/T) divided by the same number, e^(top/T), which cancels when you divide by the total; it only keeps the powers small. '],
         sum.error ? `Divide-by-sum has no row: ${sum.error}.`
           : results.scoreSum === null ? '' : ['Divide-by-sum (last row) divides each score by their total, ', num(results.scoreSum, { 'data-score-sum': '' }),
             results.scoreSum < 0 ? ': a negative total turns the order around (red bars leave 0…1).' : '; softmax makes every number positive first.']);

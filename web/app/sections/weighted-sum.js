@@ -13,7 +13,7 @@ function column(ctx, way, results, state) {
   const t = ctx.tokens, ex = ctx.example;
   const used = state.stated ? way === 'stated' : way === state.normalize;
   const r = way === 'stated' ? results.stated : results.normalizers[way];
-  const title = { stated: 'The explanation’s arithmetic', sum: 'Divide by the sum, corrected', softmax: 'Softmax (real models divide the scores by √d first)' }[way]
+  const title = { stated: 'The explanation’s arithmetic', sum: 'Divide by the sum, corrected', softmax: 'Softmax, without √d (real models usually divide the scores by √d first; step 4 offers it)' }[way]
     ?? `What real models use: ${NORMALIZER_NAME[way]}`;
   const head = h('h3', {}, title,
     used ? h('span', { class: 'badge' }, 'used from here on') : null);

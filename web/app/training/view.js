@@ -221,7 +221,7 @@ export function createView(ctx, recorder, fork, actions) {
       state.demoAttention
         ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
           ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
-          e.step === 0 ? 'Untrained, that is luck: the weights are random. Watch this number as the model trains.'
+          e.step === 0 ? 'Untrained, that is luck: the model’s numbers are still random. Watch this number as the model trains.'
             : 'Nothing told it to look there: the only signal in training was the next word.')
         : null,
       state.demoAttention ? found
