@@ -1,7 +1,8 @@
 // The page by keyboard alone (page.keyboard only, no mouse and no clicks): Tab reaches every
 // control in document order with a visible focus ring; the jump-to-step links; a number grid
 // moved through by the arrow keys, a cell edited with Enter and undone with Escape; a heatmap
-// moved through by the arrow keys; the training demo trained, stepped and scrubbed.
+// moved through by the arrow keys; the training demo trained, stepped and scrubbed; exercises
+// opened and answered, and a challenge solved with its hint and "show me".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, values, renderEverything } from './browser.mjs';
@@ -155,5 +156,43 @@ test('the training demo: set the steps, train, one step, and scrub back and fort
   await page.keyboard.press('End');
   assert.equal(await shown(), 201, 'End is the newest step again');
   assert.equal(await page.isVisible(`${demo} [data-action=newest]`), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the exercises: open a step’s exercises, answer a choice and a number, then a challenge’s hint and show me, all from the keyboard', async () => {
+  const page = await env.open();
+  await page.waitForSelector('body[data-exercises="ready"]');
+  await tabTo(page, '[data-exercises="scores"] > summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('[data-exercises="scores"]', (d) => d.open), true, 'Enter opened the exercises');
+
+  // a prediction with choices: Tab to C, Space commits it
+  await tabTo(page, '#exercise-attend-most button[data-answer="C"]');
+  await page.keyboard.press('Space');
+  const card = page.locator('#exercise-attend-most');
+  assert.equal(await card.getAttribute('data-state'), 'answered');
+  assert.equal(await card.locator('[data-engine-answer]').getAttribute('data-engine-answer'), 'C');
+  assert.equal(await card.locator('[data-correct]').getAttribute('data-correct'), 'true');
+
+  // a challenge: its hint, then show me, which walks the cells until the goal holds
+  await tabTo(page, '#exercise-b-wins .exercise-hint-button');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#exercise-b-wins .exercise-hint').isVisible(), true);
+  await tabTo(page, '#exercise-b-wins .show-me');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#exercise-b-wins[data-state="done"]');
+  const scores = await values(page, '[data-widget="scores"] [data-score]');
+  assert.ok(scores[1] > scores[0] && scores[1] > scores[2], `B wins: ${scores}`);
+
+  // a prediction answered with a typed number: Enter in the box checks it
+  await tabTo(page, '[data-exercises="normalize"] > summary');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#exercise-weights-add-up input');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  const sum = page.locator('#exercise-weights-add-up');
+  assert.equal(await sum.getAttribute('data-state'), 'answered');
+  assert.equal(await sum.locator('[data-correct]').getAttribute('data-correct'), 'true');
+  assert.match(await page.textContent('.exercise-progress [data-progress]'), /2 of 11 predictions answered, 1 of 10 challenges done/);
   assert.deepEqual(page.errors, []);
 });
