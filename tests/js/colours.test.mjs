@@ -1,6 +1,6 @@
 // The page's colours, read from web/styles.css in light and dark mode: every colour used for text
 // keeps a contrast of 4.5:1 on the page and on a panel (WCAG AA), and the query, key and value
-// colours stay apart for colour-blind readers: simulated protanopia and deuteranopia (Machado,
+// colours stay apart for colour-blind readers: simulated protanopia, deuteranopia and tritanopia (Machado,
 // Oliveira & Fernandes 2009, severity 1, on linear RGB) leave every pair at a CIEDE2000
 // difference of at least MIN_DIFFERENCE.
 import { test } from 'node:test';
@@ -17,9 +17,11 @@ function palettes() {
   const css = fs.readFileSync(new URL('../../web/styles.css', import.meta.url), 'utf8');
   const read = (block) => Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1], m[2].toLowerCase()]));
   const light = read(css.slice(css.indexOf(':root, :host {'), css.indexOf('}', css.indexOf(':root, :host {'))));
-  const darkAt = css.indexOf('@media (prefers-color-scheme: dark)');
-  const dark = { ...light, ...read(css.slice(darkAt, css.indexOf('}', css.indexOf(':root, :host {', darkAt)))) };
-  return { light, dark };
+  const darkAt = css.search(/@media[^{]*\(prefers-color-scheme: dark\)\s*\{[^{}]*:root, :host \{/);
+  assert.ok(darkAt > 0, 'the dark-mode block found in styles.css');
+  const darkBlock = read(css.slice(darkAt, css.indexOf('}', css.indexOf(':root, :host {', darkAt))));
+  assert.ok(['bg', 'fg', 'q', 'k', 'v'].every((name) => darkBlock[name] && darkBlock[name] !== light[name]), 'dark mode sets its own colours');
+  return { light, dark: { ...light, ...darkBlock } };
 }
 
 const linear = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
@@ -32,6 +34,7 @@ function contrast(a, b) {
 const MACHADO = {
   protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
   deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3139]],
 };
 const simulate = (rgb, m) => m.map((row) => Math.min(1, Math.max(0, row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2])));
 
@@ -88,7 +91,7 @@ test('every text colour has 4.5:1 on the page and on a panel, in light and dark 
   assert.deepEqual(low, []);
 });
 
-test('q, k and v stay apart under simulated protanopia and deuteranopia, in light and dark mode', () => {
+test('q, k and v stay apart under simulated protanopia, deuteranopia and tritanopia, in light and dark mode', () => {
   const close = [];
   for (const [mode, p] of Object.entries(palettes())) {
     assert.ok(p.q && p.k && p.v, `${mode}: q, k and v found in styles.css`);
