@@ -335,6 +335,20 @@ int model_restore_last_good(int id) {
     return guard([&] { return static_cast<int>(model(id, "restoreLastGood").restore_last_good()); });
 }
 
+val model_weights(int id) {
+    return guard([&] {
+        const std::vector<double> w = model(id, "weights").weights();
+        return val(emscripten::typed_memory_view(w.size(), w.data())).call<val>("slice");   // a copy JS owns
+    });
+}
+
+void model_set_weights(int id, const val& weights) {
+    guard([&] {
+        if (!weights.instanceof(val::global("Float64Array"))) fail("setWeights", "expected a Float64Array");
+        model(id, "setWeights").set_weights(emscripten::convertJSArrayToNumberVector<double>(weights));
+    });
+}
+
 void model_dispose(int id) { g_models.erase(id); }
 
 int live_models() { return static_cast<int>(g_models.size()); }

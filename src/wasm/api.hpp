@@ -33,6 +33,8 @@ val model_info(int id);                    // {config, step, vocabulary}
 std::string model_to_json(int id);
 void model_set_learning_rate(int id, double lr);
 int model_restore_last_good(int id);        // back to the last step that was still learning
+val model_weights(int id);                  // every parameter as one Float64Array (a snapshot)
+void model_set_weights(int id, const val& weights);   // a snapshot of a model of the same config back in
 void model_dispose(int id);
 int live_models();
 double heap_used();                        // bytes malloc'ed right now

@@ -404,6 +404,18 @@ class Model {
     return JSON.parse(this.#module.modelToJSON(this.#handle('toJSON')));
   }
 
+  /** Every parameter's numbers as one Float64Array (a snapshot: later training does not change it). */
+  weights() {
+    return this.#module.modelWeights(this.#handle('weights'));
+  }
+
+  /** Puts a snapshot from weights() of a model with the same config and vocabulary into this one:
+   *  it then evaluates, attends and predicts exactly as that model did. */
+  setWeights(weights) {
+    if (!(weights instanceof Float64Array)) throw new Error(`setWeights: expected a Float64Array, got ${describe(weights)}`);
+    this.#module.modelSetWeights(this.#handle('setWeights'), weights);
+  }
+
   /** Frees the model now; later calls throw. */
   dispose() {
     if (this.#id === 0) return;
