@@ -19,7 +19,7 @@ val worked_example();
 val limits();                              // {maxSide, maxEntries, maxText, normalizers}
 
 val model_defaults();                      // the default ModelConfig as an object
-val corpus_sentences();                    // {train, test}: the corpus's sentences
+val corpus_sentences();                    // {train, test}: each split's sentences as one text, one a line
 val training_baselines();                  // {uniform, unigram, bigram, vocabulary, predictions} on the training sentences
 int model_create(const std::string& config_json);
 int model_load(const std::string& json);

@@ -280,7 +280,10 @@ class Engine {
 
   /** The bank corpus the models learn from: { train: string[], test: string[] } */
   corpus() {
-    this.#corpus ??= this.#module.corpus();
+    if (!this.#corpus) {
+      const { train, test } = this.#module.corpus();   // a sentence a line
+      this.#corpus = { train: train.split('\n'), test: test.split('\n') };
+    }
     return structuredClone(this.#corpus);
   }
 
