@@ -1,10 +1,12 @@
 // JSON reader and writer (json.hpp).
 #include "model/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <limits>
 
 namespace ae::json {
@@ -30,25 +32,22 @@ std::string number_text(double x) {
     return out;
 }
 
+// The two-character escapes: the letter after the backslash, and the character it stands for.
+constexpr char kEscapes[][2] = {{'"', '"'}, {'\\', '\\'}, {'/', '/'}, {'b', '\b'}, {'f', '\f'}, {'n', '\n'}, {'r', '\r'}, {'t', '\t'}};
+
 void dump_string(const std::string& s, std::string& out) {
     out += '"';
     for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-                    out += escape;
-                } else {
-                    out += c;
-                }
+        const auto* escape = std::find_if(std::begin(kEscapes), std::end(kEscapes), [c](const char* e) { return e[1] == c; });
+        if (c != '/' && escape != std::end(kEscapes)) {   // "/" may be written as it is
+            out += '\\';
+            out += (*escape)[0];
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char code[8];
+            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+            out += code;
+        } else {
+            out += c;
         }
     }
     out += '"';
@@ -161,48 +160,41 @@ private:
         }
     }
 
-    Value object(int depth) {
+    // The comma-separated items of an object or an array, from its opening bracket to `close`;
+    // each() reads one.
+    template <typename Each>
+    void items(char close, const char* expected, Each each) {
         ++at_;
-        Value::Object members;
         space();
-        if (peek() == '}') {
+        if (peek() == close) {
             ++at_;
-            return Value(std::move(members));
+            return;
         }
         for (;;) {
+            each();
+            space();
+            if (peek() != ',') break;
+            ++at_;
+        }
+        expect(close, expected);
+    }
+
+    Value object(int depth) {
+        Value::Object members;
+        items('}', "',' or '}'", [&] {
             space();
             if (peek() != '"') error("expected a key in quotes");
             std::string key = string();
             expect(':', "':'");
             members[std::move(key)] = value(depth + 1);
-            space();
-            if (peek() == ',') {
-                ++at_;
-                continue;
-            }
-            expect('}', "',' or '}'");
-            return Value(std::move(members));
-        }
+        });
+        return Value(std::move(members));
     }
 
     Value array(int depth) {
-        ++at_;
-        Value::Array items;
-        space();
-        if (peek() == ']') {
-            ++at_;
-            return Value(std::move(items));
-        }
-        for (;;) {
-            items.push_back(value(depth + 1));
-            space();
-            if (peek() == ',') {
-                ++at_;
-                continue;
-            }
-            expect(']', "',' or ']'");
-            return Value(std::move(items));
-        }
+        Value::Array list;
+        items(']', "',' or ']'", [&] { list.push_back(value(depth + 1)); });
+        return Value(std::move(list));
     }
 
     std::uint32_t hex4() {
@@ -230,30 +222,26 @@ private:
                 continue;
             }
             if (done()) error("unterminated string");
-            switch (text_[at_++]) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': {
-                    std::uint32_t code = hex4();
-                    if (code >= 0xDC00 && code <= 0xDFFF) error("a low surrogate without a high one");
-                    if (code >= 0xD800 && code <= 0xDBFF) {   // a pair: \uD83D\uDE00
-                        if (text_.compare(at_, 2, "\\u") != 0) error("a high surrogate without a low one");
-                        at_ += 2;
-                        const std::uint32_t low = hex4();
-                        if (low < 0xDC00 || low > 0xDFFF) error("a high surrogate without a low one");
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                    }
-                    append_utf8(code, out);
-                    break;
-                }
-                default: --at_; error("invalid escape");
+            const char letter = text_[at_++];
+            const auto* escape = std::find_if(std::begin(kEscapes), std::end(kEscapes), [letter](const char* e) { return e[0] == letter; });
+            if (escape != std::end(kEscapes)) {
+                out += (*escape)[1];
+                continue;
             }
+            if (letter != 'u') {
+                --at_;
+                error("invalid escape");
+            }
+            std::uint32_t code = hex4();
+            if (code >= 0xDC00 && code <= 0xDFFF) error("a low surrogate without a high one");
+            if (code >= 0xD800 && code <= 0xDBFF) {   // a pair: \uD83D\uDE00
+                if (text_.compare(at_, 2, "\\u") != 0) error("a high surrogate without a low one");
+                at_ += 2;
+                const std::uint32_t low = hex4();
+                if (low < 0xDC00 || low > 0xDFFF) error("a high surrogate without a low one");
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            }
+            append_utf8(code, out);
         }
     }
 
