@@ -3,7 +3,7 @@
 // carries is the one the model trains with.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createEvaluator } from '../../web/engine/evaluation.js';
+import { createEvaluator, remoteEvaluator } from '../../web/engine/evaluation.js';
 import { createTrainingLoop } from '../../web/engine/training-loop.js';
 
 const SLOW_MS = 15;   // longer than the loop's slice, so every slice is exactly one train() call
@@ -105,5 +105,12 @@ test('evaluations fall on the same steps with the same numbers at any pace, and 
   // training running ahead of it: the same records
   assert.deepEqual(await run([{ ...create, pace: 0 }, { type: 'start', untilStep: 60 }], createEvaluator(load())), fast);
   assert.deepEqual(await run([create, { type: 'step', count: 60 }], createEvaluator(load())), fast);
+  // and should the second worker fail (here after the model and the first snapshot were sent),
+  // the trainer's own engine evaluates the unanswered snapshots and the rest: the same records
+  const failing = Object.assign(new EventTarget(), {
+    sent: 0,
+    postMessage() { if (++this.sent === 2) setTimeout(() => this.dispatchEvent(new Event('error'))); },
+  });
+  assert.deepEqual(await run([{ ...create, pace: 0 }, { type: 'start', untilStep: 60 }], remoteEvaluator(failing, () => createEvaluator(load()))), fast);
   assert.ok(fast.every((r) => Number.isFinite(r.evaluation.loss) && r.embeddings), 'each record has its evaluation and views');
 });

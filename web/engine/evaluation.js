@@ -47,31 +47,39 @@ export function createEvaluator(enginePromise) {
 }
 
 // The same evaluator, in `worker` (a Worker running evaluation-worker.js): each call a message,
-// each answer matched to its call by number; the worker answers in order.
-export function remoteEvaluator(worker) {
-  const waiting = new Map();
-  let next = 0, failed = null;
+// each answer matched to its call by number; the worker answers in order. Should that worker fail
+// to start or stop, `fallback()` (an evaluator here) takes over: the model the trainer last named,
+// then the calls not answered and every later one, so a run is measured the same either way.
+export function remoteEvaluator(worker, fallback) {
+  const waiting = new Map();   // id -> { method, args, resolve, reject }, kept until answered
+  let next = 0, lastUse = null, local = null;
+  const onLocal = (call) => local[call.method](call.args).then(call.resolve, call.reject);
   worker.addEventListener('message', ({ data }) => {
     const call = waiting.get(data.id);
+    if (!call) return;
     waiting.delete(data.id);
     if (data.error) call.reject(new Error(data.error));
     else call.resolve(data.result);
   });
-  // a worker that cannot start or run fails every call, now and later, rather than never answering
-  worker.addEventListener('error', (event) => {
-    failed = new Error(`the evaluation worker stopped: ${event.message ?? 'it could not start'}`);
-    for (const call of waiting.values()) call.reject(failed);
+  worker.addEventListener('error', () => {
+    if (local) return;
+    local = fallback();
+    const unanswered = [...waiting.values()];   // in the order they were made
     waiting.clear();
+    if (lastUse && !unanswered.some((c) => c.method === 'use')) local.use(lastUse).catch(() => {});
+    unanswered.forEach(onLocal);
   });
-  const send = (method, args, transfer = []) => new Promise((resolve, reject) => {
-    if (failed) return reject(failed);
+  // Snapshots are copied, not transferred: an unanswered one may still be needed here.
+  const call = (method, args) => new Promise((resolve, reject) => {
+    if (method === 'use') lastUse = args;
+    if (local) return onLocal({ method, args, resolve, reject });
     const id = next++;
-    waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, method, args }, transfer);
+    waiting.set(id, { method, args, resolve, reject });
+    worker.postMessage({ id, method, args });
   });
   return {
-    use: (args) => send('use', args),
-    evaluate: (args) => send('evaluate', args, [args.weights.buffer]),
+    use: (args) => call('use', args),
+    evaluate: (args) => call('evaluate', args),
   };
 }
 

@@ -3,15 +3,16 @@
 // the machine has a second core, the loop's evaluations run on a worker of their own
 // (evaluation-worker.js), so training does not wait for them.
 import { loadEngine } from './attention-engine.js';
-import { remoteEvaluator } from './evaluation.js';
+import { createEvaluator, remoteEvaluator } from './evaluation.js';
 import { createTrainingLoop } from './training-loop.js';
 
-function evaluationWorker(module) {
+// enginePromise: this worker's engine, which evaluates should the second worker fail.
+function evaluationWorker(module, enginePromise) {
   if (typeof Worker !== 'function' || !(navigator.hardwareConcurrency > 1)) return null;
   try {
     const worker = new Worker(new URL('./evaluation-worker.js', import.meta.url), { type: 'module' });
     if (module) worker.postMessage({ type: 'engine', module });
-    return remoteEvaluator(worker);
+    return remoteEvaluator(worker, () => createEvaluator(enginePromise));
   } catch {
     return null;   // no nested workers here: the loop evaluates on this worker
   }
@@ -23,6 +24,9 @@ let handle = null;
 self.onmessage = ({ data }) => {
   const given = data?.type === 'engine' && data.module instanceof WebAssembly.Module;
   const module = given ? data.module : undefined;
-  handle ??= createTrainingLoop(loadEngine({ wasmModule: module }), (message) => self.postMessage(message), evaluationWorker(module));
+  if (!handle) {
+    const engine = loadEngine({ wasmModule: module });
+    handle = createTrainingLoop(engine, (message) => self.postMessage(message), evaluationWorker(module, engine));
+  }
   if (data?.type !== 'engine') handle(data);
 };
