@@ -1,14 +1,17 @@
 // Bundles the page's modules in dist/app, one file per entry point, so a first visit fetches one
-// script instead of a waterfall of ~30 modules. The engine (dist/engine) stays
-// as it is: its files are found relative to themselves.
+// script instead of a waterfall of ~30 modules. The page's own bundle (main.js) is split: what it
+// imports with import() only when a reader asks (the NumPy programs, the worksheet) becomes chunks
+// in dist/app/chunks, fetched then, so the first load does not carry them. The embeds' bundles stay
+// whole. The chunks main.js imports statically (code it shares with those) are named in index.html
+// as module preloads, so they download alongside main.js rather than after it. The engine
+// (dist/engine) stays as it is: its files are found relative to themselves.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const app = path.resolve(process.argv[2] ?? 'dist', 'app');
 const entries = ['main.js', 'embed.js', 'elements.js', 'embed-demo.js'];
-await build({
-  entryPoints: entries.map((f) => path.join(app, f)),
+const options = {
   outdir: app,
   allowOverwrite: true,
   bundle: true,
@@ -17,8 +20,18 @@ await build({
   target: 'es2022',
   external: ['../engine/*'],
   logLevel: 'error',
-});
+};
+const page = await build({ ...options, entryPoints: [path.join(app, 'main.js')], splitting: true, chunkNames: 'chunks/[name]-[hash]', metafile: true });
+const main = Object.entries(page.metafile.outputs).find(([, o]) => o.entryPoint)[1];
+const preloads = main.imports.filter((i) => i.kind === 'import-statement' && !i.external)
+  .map((i) => `<link rel="modulepreload" href="${path.relative(path.dirname(app), path.resolve(i.path))}">`);
+const index = path.join(path.dirname(app), 'index.html');
+const html = fs.readFileSync(index, 'utf8');
+const script = '<script type="module" src="app/main.js">';
+if (!html.includes(script)) throw new Error(`${index} has no ${script}`);
+fs.writeFileSync(index, html.replace(script, () => `${preloads.join('\n  ')}\n  ${script}`));
+await build({ ...options, entryPoints: entries.slice(1).map((f) => path.join(app, f)) });
 // The bundles hold everything: the separate modules they were made from are not shipped.
 for (const name of fs.readdirSync(app)) {
-  if (!entries.includes(name)) fs.rmSync(path.join(app, name), { recursive: true });
+  if (!entries.includes(name) && name !== 'chunks') fs.rmSync(path.join(app, name), { recursive: true });
 }

@@ -186,6 +186,24 @@ double Trainer::loss(const std::vector<std::string>& sentences) const {
 
 // The test split, `batch` sentences at a time, through the compiled forward (no graph): the same
 // bits as Model::forward and one cross_entropy over the whole split (tests/model/unit-trainer.cpp).
+std::vector<double> Trainer::weights() const {
+    std::vector<double> out;
+    for (const auto& p : params_) out.insert(out.end(), p->value.data(), p->value.data() + p->value.size());
+    return out;
+}
+
+void Trainer::set_weights(const std::vector<double>& weights) {
+    size_t count = 0;
+    for (const auto& p : params_) count += static_cast<size_t>(p->value.size());
+    if (weights.size() != count)
+        fail("set weights", "this model has " + std::to_string(count) + " parameters, got " + std::to_string(weights.size()));
+    const double* from = weights.data();
+    for (const auto& p : params_) {   // in place: the compiled step reads these buffers
+        std::copy(from, from + p->value.size(), p->value.data());
+        from += p->value.size();
+    }
+}
+
 Evaluation Trainer::evaluate() const {
     std::vector<int> context_ids;
     for (const auto& pair : bank_pairs()) context_ids.push_back(tokenizer_.id(pair.context));

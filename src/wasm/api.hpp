@@ -19,7 +19,7 @@ val worked_example();
 val limits();                              // {maxSide, maxEntries, maxText, normalizers}
 
 val model_defaults();                      // the default ModelConfig as an object
-val corpus_sentences();                    // {train, test}: the corpus's sentences
+val corpus_sentences();                    // {train, test}: each split's sentences as one text, one a line
 val training_baselines();                  // {uniform, unigram, bigram, vocabulary, predictions} on the training sentences
 int model_create(const std::string& config_json);
 int model_load(const std::string& json);
@@ -33,6 +33,8 @@ val model_info(int id);                    // {config, step, vocabulary}
 std::string model_to_json(int id);
 void model_set_learning_rate(int id, double lr);
 int model_restore_last_good(int id);        // back to the last step that was still learning
+val model_weights(int id);                  // every parameter as one Float64Array (a snapshot)
+void model_set_weights(int id, const val& weights);   // a snapshot of a model of the same config back in
 void model_dispose(int id);
 int live_models();
 double heap_used();                        // bytes malloc'ed right now

@@ -27,6 +27,8 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
     emscripten::function("modelToJSON", &model_to_json);
     emscripten::function("modelSetLearningRate", &model_set_learning_rate);
     emscripten::function("modelRestoreLastGood", &model_restore_last_good);
+    emscripten::function("modelWeights", &model_weights);
+    emscripten::function("modelSetWeights", &model_set_weights);
     emscripten::function("modelDispose", &model_dispose);
     emscripten::function("liveModels", &live_models);
     emscripten::function("heapUsed", &heap_used);

@@ -54,6 +54,29 @@ test('toJSON -> loadModel reproduces predictions and the step', () => {
   copy.dispose();
 });
 
+test('weights -> setWeights: a fresh model of the same config then measures exactly as the trained one; a wrong snapshot is refused', () => {
+  const snapshot = model.weights();
+  assert.ok(snapshot instanceof Float64Array);
+  const copy = engine.createModel();
+  try {
+    assert.notDeepEqual(copy.evaluate(), model.evaluate(), 'an untrained model measures otherwise');
+    copy.setWeights(snapshot);
+    assert.deepEqual(copy.evaluate(), model.evaluate());
+    assert.deepEqual(copy.attention('we saw the river near the bank'), model.attention('we saw the river near the bank'));
+    assert.deepEqual(copy.embeddings(), model.embeddings());
+    const taken = copy.weights();
+    copy.train(1);
+    assert.deepEqual(taken, snapshot, 'a snapshot does not follow later training');
+    assert.notDeepEqual(copy.weights(), snapshot);
+    const before = copy.evaluate();
+    assert.throws(() => copy.setWeights(snapshot.subarray(1)), /^Error: set weights: this model has \d+ parameters, got \d+$/);
+    assert.throws(() => copy.setWeights([...snapshot]), /setWeights: expected a Float64Array, got an array/);
+    assert.deepEqual(copy.evaluate(), before, 'a refused snapshot changes nothing');
+  } finally {
+    copy.dispose();
+  }
+});
+
 test('config and learning rate', () => {
   const m = engine.createModel({ d: 8, heads: 2, mlp: true, layerNorm: true, seed: 3 });
   assert.deepEqual({ ...m.info().config }, { d: 8, heads: 2, layers: 1, context: 16, mlp: true, layerNorm: true, attention: true, batch: 16, learningRate: 0.02, seed: 3 });

@@ -3,6 +3,7 @@
 // carries is the one the model trains with.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createEvaluator, remoteEvaluator } from '../../web/engine/evaluation.js';
 import { createTrainingLoop } from '../../web/engine/training-loop.js';
 
 const SLOW_MS = 15;   // longer than the loop's slice, so every slice is exactly one train() call
@@ -80,7 +81,7 @@ test('start and step carry the page’s learning rate; a bad one is an error mes
 test('evaluations fall on the same steps with the same numbers at any pace, and in a replay', async () => {
   const { load } = await import('./engine.mjs');
   const { EVALUATE_EVERY } = await import('../../web/engine/recording.js');
-  const run = async (commands) => {
+  const run = async (commands, evaluator = null) => {
     const records = [];
     let done;
     const finished = new Promise((resolve) => { done = resolve; });
@@ -88,7 +89,7 @@ test('evaluations fall on the same steps with the same numbers at any pace, and 
       if (m.type === 'progress') records.push(...m.records);
       if (m.type === 'paused' || (m.type === 'progress' && !m.running && m.step === 60)) done();
       if (m.type === 'error') throw new Error(m.message);
-    });
+    }, evaluator);
     for (const c of commands) await handle(c);
     await finished;
     return records.map(({ step, evaluation, embeddings }) => ({ step, evaluation, embeddings }));
@@ -100,5 +101,16 @@ test('evaluations fall on the same steps with the same numbers at any pace, and 
   assert.deepEqual(fast.map((r) => r.step), Array.from({ length: 60 / EVALUATE_EVERY + 1 }, (_, i) => i * EVALUATE_EVERY));
   assert.deepEqual(paced, fast);
   assert.deepEqual(replayed, fast);
+  // evaluated elsewhere (as on the page's second worker) from snapshots of the weights, with
+  // training running ahead of it: the same records
+  assert.deepEqual(await run([{ ...create, pace: 0 }, { type: 'start', untilStep: 60 }], createEvaluator(load())), fast);
+  assert.deepEqual(await run([create, { type: 'step', count: 60 }], createEvaluator(load())), fast);
+  // and should the second worker fail (here after the model and the first snapshot were sent),
+  // the trainer's own engine evaluates the unanswered snapshots and the rest: the same records
+  const failing = Object.assign(new EventTarget(), {
+    sent: 0,
+    postMessage() { if (++this.sent === 2) setTimeout(() => this.dispatchEvent(new Event('error'))); },
+  });
+  assert.deepEqual(await run([{ ...create, pace: 0 }, { type: 'start', untilStep: 60 }], remoteEvaluator(failing, () => createEvaluator(load()))), fast);
   assert.ok(fast.every((r) => Number.isFinite(r.evaluation.loss) && r.embeddings), 'each record has its evaluation and views');
 });

@@ -1,22 +1,20 @@
-// Boots the page: starts the engine download at once, loads the widgets alongside it, mounts
+// Boots the page: starts the engine download at once (engine-start.js, imported first), mounts
 // the glossary and the walkthrough widgets near the viewport (the others as the reader nears
 // them, or when the page is idle) and wires the page-level reset. If WebAssembly or
-// the engine cannot load, the page says so plainly. (No static imports: both loads start the
-// moment this file runs, instead of after the whole module graph has arrived.)
-const enginePromise = typeof WebAssembly === 'object'
-  ? import('../engine/attention-engine.js').then(({ loadEngine }) => loadEngine()).then((engine) => {
-    performance.mark('attention-engine-compiled');
-    return engine;
-  })
-  : Promise.reject(new Error('no WebAssembly'));
-enginePromise.catch(() => {});   // handled below, once the page's modules are in
-const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js'),
-  import('./widgets/announcer.js'), import('./step-nav.js'), import('./code/code-view.js'), import('./print/print-controls.js'),
-  import('./exercises-page.js')]);
+// the engine cannot load, the page says so plainly. What only a reader's action needs (the NumPy
+// programs, the worksheet) is imported when asked, as chunks of its own (scripts/lib/bundle.mjs).
+import { enginePromise } from './engine-start.js';
+import { Controller } from './controller.js';
+import { SECTIONS } from './sections/index.js';
+import { h } from './dom.js';
+import { mountGlossary } from './widgets/glossary.js';
+import { Announcer } from './widgets/announcer.js';
+import { mountStepNav } from './step-nav.js';
+import { codeViewEntry } from './code/code-view.js';
+import { mountPrinting } from './print/print-controls.js';
+import { pageExercises } from './exercises-page.js';
 
 async function main() {
-  const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }, { codeViewEntry }, { mountPrinting },
-    { pageExercises }] = await pagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
   mountStepNav();

@@ -280,7 +280,10 @@ class Engine {
 
   /** The bank corpus the models learn from: { train: string[], test: string[] } */
   corpus() {
-    this.#corpus ??= this.#module.corpus();
+    if (!this.#corpus) {
+      const { train, test } = this.#module.corpus();   // a sentence a line
+      this.#corpus = { train: train.split('\n'), test: test.split('\n') };
+    }
     return structuredClone(this.#corpus);
   }
 
@@ -402,6 +405,18 @@ class Model {
   /** Config, vocabulary, step and every parameter, as a plain object (JSON.stringify-able). */
   toJSON() {
     return JSON.parse(this.#module.modelToJSON(this.#handle('toJSON')));
+  }
+
+  /** Every parameter's numbers as one Float64Array (a snapshot: later training does not change it). */
+  weights() {
+    return this.#module.modelWeights(this.#handle('weights'));
+  }
+
+  /** Puts a snapshot from weights() of a model with the same config and vocabulary into this one:
+   *  it then evaluates, attends and predicts exactly as that model did. */
+  setWeights(weights) {
+    if (!(weights instanceof Float64Array)) throw new Error(`setWeights: expected a Float64Array, got ${describe(weights)}`);
+    this.#module.modelSetWeights(this.#handle('setWeights'), weights);
   }
 
   /** Frees the model now; later calls throw. */

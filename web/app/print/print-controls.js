@@ -1,10 +1,11 @@
 // Printing. Any print first draws the figures still waiting for their section to be seen; the
 // page's print stylesheet (styles.css, @media print) then gives one step per page without controls.
 // "Print a worksheet" prints instead the worksheet (worksheet.js, loaded when asked), with the
-// chosen steps' results left blank and an answer key at the end.
+// chosen steps' results left blank and an answer key at the end. The options are made when the
+// disclosure is first opened: they list the steps that have a program (numpy-steps.js), which the
+// page's first load does not carry.
 import { h } from '../dom.js';
 import { drawPending } from '../widgets/when-seen.js';
-import { STEP_NUMBERS as STEPS } from '../code/numpy-steps.js';
 import { worksheetQuestions } from '../exercises/worksheet-questions.js';
 
 export function mountPrinting(controller) {
@@ -13,6 +14,19 @@ export function mountPrinting(controller) {
     document.body.classList.remove('printing-worksheet');
     document.getElementById('worksheet')?.remove();
   });
+  const options = document.getElementById('print-options');
+  if (!options) return;
+  const fill = () => {
+    options.removeEventListener('toggle', fill);
+    import('../code/numpy-steps.js').then(({ STEP_NUMBERS }) => options.append(...printOptions(controller, STEP_NUMBERS)),
+      () => options.append(h('p', { class: 'problem' }, 'The worksheet could not be loaded. Reloading the page may help.')));
+  };
+  options.addEventListener('toggle', fill);
+}
+
+// The disclosure's contents (its summary is in the page's HTML, so the page does not move when
+// they are made): the steps to leave blank and the button.
+function printOptions(controller, STEPS) {
   const boxes = STEPS.map((step) => h('input', { type: 'checkbox', 'data-blank-step': step, checked: step > 1 }));
   const status = h('span', { class: 'hint', role: 'status' });
   const print = async () => {
@@ -29,13 +43,9 @@ export function mountPrinting(controller) {
     status.textContent = 'The worksheet is ready to print.';
     window.print();
   };
-  // The disclosure and its summary are in the page's HTML (so the page does not move when this
-  // runs); its contents, shown only when opened, are made here.
-  const options = document.getElementById('print-options');
-  if (!options) return;
-  options.append(
+  return [
     h('p', { class: 'note' }, 'A worksheet has one page per step with its formula and the numbers on the page now, and an answer key at the end. (Printing the page itself gives every step, with its figures, on pages of its own.)'),
     h('fieldset', {}, h('legend', {}, 'Leave these steps’ results blank, for a student to fill in:'),
       boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ` step ${STEPS[i]}`))),
-    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status));
+    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status)];
 }
