@@ -55,9 +55,20 @@ test('while editing a cell, arrow keys step its number by 0.1 (shift: 1)', async
 test('dragging sideways scrubs a number', async () => {
   const page = await env.open();
   await page.locator(keyOfB(1)).scrollIntoViewIfNeeded();
-  const box = await page.locator(keyOfB(1)).boundingBox();
+  // Sections coming near the viewport are laid out as the page scrolls, which can move the box
+  // after it is first measured: wait until it stays put for two frames.
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  let box = await page.locator(keyOfB(1)).boundingBox();
+  for (let tries = 0; ; tries++) {
+    assert.ok(tries < 100, 'the cell kept moving');
+    await frames();
+    const now = await page.locator(keyOfB(1)).boundingBox();
+    if (now.x === box.x && now.y === box.y) break;
+    box = now;
+  }
   await page.mouse.move(box.x + 10, box.y + box.height / 2);
   await page.mouse.down();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'key of B, entry 1', 'pressed on the cell');
   await page.mouse.move(box.x + 50, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   assert.equal(await page.inputValue(keyOfB(1)), '3.5');   // 40 px at 8 px per 0.1
