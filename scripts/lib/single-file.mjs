@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { LANGUAGES } from '../../web/app/i18n/languages.js';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const read = (file) => fs.readFileSync(path.join(dist, file));
@@ -22,6 +23,20 @@ const bundle = await build({
   logLevel: 'error',
 });
 
+// The language boot (a classic script, run before the first paint) and every language's catalogue,
+// read by i18n/load.js from <script id="i18n-<code>"> instead of fetched.
+const boot = await build({
+  entryPoints: [path.join(dist, 'app/boot.js')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  write: false,
+  target: 'es2022',
+  logLevel: 'error',
+});
+const catalogues = LANGUAGES.filter(({ code }) => fs.existsSync(path.join(dist, 'i18n', `${code}.json`)))
+  .map(({ code }) => `<script type="application/json" id="i18n-${code}">${JSON.stringify(JSON.parse(read(`i18n/${code}.json`))).replace(/</g, '\\u003c')}</script>`);
+
 const favicon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}`;
 let html = read('index.html').toString();
 html = html
@@ -29,6 +44,8 @@ html = html
   .replace(/\s*<link rel="(stylesheet|preload|modulepreload)"[^>]*>/g, '')
   .replace(/\s*<script[^>]*><\/script>/g, '');
 const head = [
+  `<script>${scriptSafe(boot.outputFiles[0].text)}</script>`,
+  ...catalogues,
   `<style>${read('styles.css')}</style>`,
   `<script type="application/octet-stream" id="attention-engine-wasm">${read('engine/attention-engine.wasm').toString('base64')}</script>`,
   `<script type="module">${scriptSafe(bundle.outputFiles[0].text)}</script>`,

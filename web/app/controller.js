@@ -120,7 +120,7 @@ export class Controller {
   }
 
   resetAll() {
-    this.update(structuredClone(this.base));
+    this.update({ ...structuredClone(this.base), lang: this.current.lang });   // the page's language is not an edit
   }
 
   // A widget may act on a new state (follow: the training demo makes its model) before every

@@ -10,42 +10,48 @@ const enginePromise = typeof WebAssembly === 'object'
   })
   : Promise.reject(new Error('no WebAssembly'));
 enginePromise.catch(() => {});   // handled below, once the page's modules are in
+// the reader's language: its catalogue, and the page's prose translated before it is shown
+const languagePromise = import('./i18n/load.js').then(({ startLanguage }) => startLanguage());
 const pagePromise = Promise.all([import('./controller.js'), import('./sections/index.js'), import('./dom.js'), import('./widgets/glossary.js'),
   import('./widgets/announcer.js'), import('./step-nav.js'), import('./code/code-view.js'), import('./print/print-controls.js'),
-  import('./exercises-page.js')]);
+  import('./exercises-page.js'), import('./i18n/core.js'), import('./i18n/menu.js')]);
 
 async function main() {
   const [{ Controller }, { SECTIONS }, { h }, { mountGlossary }, { Announcer }, { mountStepNav }, { codeViewEntry }, { mountPrinting },
-    { pageExercises }] = await pagePromise;
+    { pageExercises }, { t, language }, { mountLanguageMenu }] = await pagePromise;
+  const languageFailure = await languagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
   mountStepNav();
+  mountLanguageMenu();
   const notices = document.getElementById('notices');
   const notify = (message, kind = 'info') => notices.append(h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss', onclick: (e) => e.target.parentElement.remove() }, '×')));
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('page.dismiss'), onclick: (e) => e.target.parentElement.remove() }, '×')));
   const failed = (message) => {
     for (const el of document.querySelectorAll('[data-widget][aria-busy]')) {
-      el.replaceChildren(h('p', { class: 'problem' }, 'This part needs the engine, which could not start.'));
+      el.replaceChildren(h('p', { class: 'problem' }, t('errors.widgetNeedsEngine')));
     }
     notify(message, 'error');
     document.body.dataset.engine = 'failed';
   };
 
+  if (languageFailure) notify(t('errors.language', { reason: languageFailure.message }), 'error');
   if (typeof WebAssembly !== 'object') {
-    failed('This page computes everything with a WebAssembly engine, and this browser has WebAssembly turned off or does not support it.');
+    failed(t('errors.noWebAssembly'));
     return;
   }
   let engine;
   try {
     engine = await enginePromise;
   } catch (error) {
-    failed(`The attention engine could not be loaded (${error.message}). Reloading may help; if not, please tell us which browser you use.`);
+    failed(t('errors.engine', { reason: error.message }));
     return;
   }
   performance.mark('attention-engine-loaded');
   const announcer = new Announcer('changes');
   document.getElementById('notices').after(announcer.element);
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
+  if (controller.current.lang !== language()) controller.update({ lang: language() }, { quiet: true });   // the link carries the language
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
   mountPrinting(controller);
   const exercisesOf = pageExercises(controller);

@@ -2,13 +2,16 @@
 // the URL hash so that a link reproduces the view.
 // Defaults come from the engine's worked example, never from constants typed here.
 
+import { CODES, PRERENDERED } from './i18n/languages.js';
+import { readable } from './i18n/core.js';
+
 const LIMIT = 1e6;                   // the largest magnitude a cell accepts
 const MAX_HASH = 4000;               // longer hashes are not parsed at all
 
 // A number's text -> { value } or { error } (the message its box shows). −0 reads as 0, so a
 // number always writes back as the text it was read from.
 function readNumber(text) {
-  const trimmed = String(text).trim().replace(/\u2212/g, '-');
+  const trimmed = readable(String(text).trim()).replace(/\u2212/g, '-');
   if (trimmed === '') return { error: 'empty: type a number' };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
     if (/^[-+]?infinity$/i.test(trimmed)) return { error: 'infinity is not allowed: type a finite number' };
@@ -160,6 +163,7 @@ export const FIELDS = {
   demoPace: field('pace', number({ min: 0, max: 120, integer: true, values: [0, 10, 30, 120] })),   // steps/s; 0: as fast as it goes
   demoText: field('sentence', text(200)),
   exercise: field('exercise', exerciseId),   // the exercise a link opens
+  lang: field('language', choice(CODES)),   // the page's language (i18n/languages.js); boot.js reads it from the link
 };
 
 // One field's text -> { value } | { error }; unknown fields are errors.
@@ -223,6 +227,7 @@ export function defaults(example, model, sentence) {
     demoPace: 30,   // the climb to 95 % bank accuracy (about 130 steps) takes several seconds: slow enough to watch
     demoText: sentence,
     exercise: '',
+    lang: PRERENDERED,
   };
 }
 

@@ -10,7 +10,7 @@ import { problem, resetButton, usingInstead } from './common.js';
 
 export default {
   name: 'all-tokens',
-  title: 'All tokens at once',
+  title: 'all-tokens.title',   // catalogue key: the title an embed shows
   fields: ['causal'],
   create(ctx) {
     const heatmap = new Heatmap({ name: 'weights', title: 'weights: row = the token asking, column = the token attended to' });

@@ -9,7 +9,7 @@ import { problem, resetButton, usingInstead } from './common.js';
 
 export default {
   name: 'embeddings',
-  title: 'Learning embeddings',
+  title: 'embeddings.title',   // catalogue key: the title an embed shows
   fields: ['embeddings', 'embeddingRate'],
   create(ctx) {
     const t = ctx.tokens;

@@ -18,7 +18,7 @@ const KINDS = ['q', 'k', 'v'];
 
 export default {
   name: 'gradients',
-  title: 'Learning: gradients',
+  title: 'gradients.title',   // catalogue key: the title an embed shows
   fields: ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv'],
   create(ctx) {
     const t = ctx.tokens;

@@ -39,7 +39,7 @@ const SHOWN = [
 
 export default {
   name: 'normalize',
-  title: 'Normalise',
+  title: 'normalize.title',   // catalogue key: the title an embed shows
   fields: ['normalize', 'temperature', 'stated'],
   create(ctx) {
     const bars = Object.fromEntries(SHOWN.map(([n, title]) => [n, new Bars({ name: n, labels: ctx.tokens, title })]));

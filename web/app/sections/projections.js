@@ -16,7 +16,7 @@ function multiplication(t, x, w, q) {
 
 export default {
   name: 'projections',
-  title: 'Query, key, value',
+  title: 'projections.title',   // catalogue key: the title an embed shows
   fields: ['mode', 'wq', 'wk', 'wv'],
   create(ctx) {
     const t = ctx.tokens;

@@ -9,7 +9,7 @@ import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
 
 export default {
   name: 'scores',
-  title: 'Scores',
+  title: 'scores.title',   // catalogue key: the title an embed shows
   fields: ['wq', 'wk'],
   create(ctx) {
     const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: `${ctx.tokens[FOCUS]}'s query` });

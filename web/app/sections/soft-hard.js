@@ -32,7 +32,7 @@ function hardSentence(t, hard) {
 
 export default {
   name: 'soft-hard',
-  title: 'Soft vs hard attention',
+  title: 'soft-hard.title',   // catalogue key: the title an embed shows
   fields: [],
   create(ctx) {
     const t = ctx.tokens;

@@ -7,7 +7,7 @@ import { resetButton, replaceCell } from './common.js';
 
 export default {
   name: 'tokens',
-  title: 'Tokens are vectors',
+  title: 'tokens.title',   // catalogue key: the title an embed shows
   fields: ['embeddings'],
   create(ctx) {
     const editor = new MatrixEditor({

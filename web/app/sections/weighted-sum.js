@@ -43,7 +43,7 @@ function column(ctx, way, results, state) {
 
 export default {
   name: 'weighted-sum',
-  title: 'Weighted sum of values',
+  title: 'weighted-sum.title',   // catalogue key: the title an embed shows
   fields: ['wv'],
   create(ctx) {
     const values = new VectorsEditor(ctx, 'v', { caption: 'values' });
