@@ -33,7 +33,7 @@ export function template(key, count) {
 const PLACEHOLDER = /\{([a-zA-Z0-9]+)\}/g;
 export const fill = (text, params = {}) => text.replace(PLACEHOLDER, (all, name) => (Object.hasOwn(params, name) ? String(params[name]) : all));
 
-// t('scores.slip', { token: 'B' }) -> the sentence, markup included.
+// t(key, { token: 'B' }) -> the sentence, markup included.
 export const t = (key, params = {}) => fill(template(key, params.count), params);
 
 export const MARKUP = /\[(\/?)(em|strong|sub|sup|code|term|link|q|k|v|en)(?:=([a-z0-9-]+))?\]/g;
