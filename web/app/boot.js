@@ -2,7 +2,7 @@
 // scripts/lib/bundle.mjs): picks the reader's language — the link's `lang` setting, else the one
 // remembered from the menu, else the browser's languages, else English — and sets <html lang
 // dir>. Another language than the one the HTML was written in keeps the page hidden
-// (html[data-i18n="pending"], styles.css) until main.js has put its catalogue in, so no English
+// (html[data-language="pending"], styles.css) until main.js has put its catalogue in, so no English
 // shows first and nothing moves.
 import { PRERENDERED, STORAGE_KEY, direction, pickLanguage } from './i18n/languages.js';
 
@@ -17,4 +17,4 @@ const code = pickLanguage([linked(location.hash), linked(location.search), store
 const root = document.documentElement;
 root.lang = code;
 root.dir = direction(code);
-if (code !== PRERENDERED) root.dataset.i18n = 'pending';
+if (code !== PRERENDERED) root.dataset.language = 'pending';

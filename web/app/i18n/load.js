@@ -28,6 +28,6 @@ export async function startLanguage(root = document.documentElement) {
     root.dir = direction(PRERENDERED);
     setCatalogue(PRERENDERED, await catalogue(PRERENDERED));
   }
-  delete root.dataset.i18n;
+  delete root.dataset.language;
   return failure;
 }
