@@ -7,14 +7,18 @@
 //   categories ({ "one": …, "other": … }) chosen by params.count; inline markup ([em]…[/em],
 //   [term=id]…[/term] …) is kept in the text t() returns and turned into elements by rich()
 //   (i18n/render.js); plain() drops it for attributes and announcements.
-let code = 'en';
+import { LANGUAGES, PRERENDERED } from './languages.js';
+
+let code = PRERENDERED;
+let locale = 'en-GB';
 let messages = {};
 let decimal = '.';
 
 export function setCatalogue(language, catalogue) {
   code = language;
+  locale = LANGUAGES.find((l) => l.code === code)?.locale ?? code;
   messages = catalogue;
-  decimal = new Intl.NumberFormat(code).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }
 
 export const language = () => code;
@@ -26,7 +30,7 @@ export function template(key, count) {
   const value = messages[key];
   if (value === undefined) return key;
   if (typeof value === 'string') return value;
-  const category = new Intl.PluralRules(code).select(count ?? 0);
+  const category = new Intl.PluralRules(locale).select(count ?? 0);
   return value[category] ?? value.other;
 }
 
@@ -79,7 +83,7 @@ export function parseMarkup(text) {
 export const plain = (key, params = {}) => t(key, params).replace(MARKUP, '');
 
 // "A, B and C" in the page's language.
-export const list = (items) => new Intl.ListFormat(code, { type: 'conjunction' }).format(items.map(String));
+export const list = (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items.map(String));
 
 // The page's decimal separator ("." or ","), and what separates a vector's entries ("[1, 2]";
 // "[1; 0,5]" where the comma is the decimal separator).

@@ -1,10 +1,11 @@
 // The languages the page ships, one catalogue each in web/i18n/<code>.json: the one list the
 // menu, the link's `lang` field, the boot script and the catalogue test read. name: how the
-// language names itself in the menu; dir: its writing direction.
+// language names itself in the menu; dir: its writing direction; locale: the conventions its
+// lists, plurals and numbers follow (the page's English is British: no comma before "and").
 export const LANGUAGES = [
-  { code: 'en', name: 'English', dir: 'ltr' },
-  { code: 'es', name: 'Español', dir: 'ltr' },
-  { code: 'he', name: 'עברית', dir: 'rtl' },
+  { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB' },
+  { code: 'es', name: 'Español', dir: 'ltr', locale: 'es' },
+  { code: 'he', name: 'עברית', dir: 'rtl', locale: 'he' },
 ];
 export const CODES = LANGUAGES.map((l) => l.code);
 // The language dist/index.html is written in by the build (scripts/lib/prerender.mjs).
