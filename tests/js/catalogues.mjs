@@ -15,3 +15,9 @@ export function catalogueFile(code) {
 
 export const readCatalogue = (code) => JSON.parse(fs.readFileSync(catalogueFile(code), 'utf8'));
 export const CODES = LANGUAGES.map((l) => l.code);
+
+// The page's English for the code under test (its messages are looked up in the catalogue).
+export async function useEnglish() {
+  const { setCatalogue } = await import('../../web/app/i18n/core.js');
+  setCatalogue('en', readCatalogue('en'));
+}
