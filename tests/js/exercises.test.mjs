@@ -11,6 +11,9 @@ import { CATALOG } from '../../web/app/exercises/catalog.js';
 import { answer, check, correct, environment, readChallenge, readExercise, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
+import { useEnglish } from './catalogues.mjs';
+
+await useEnglish();
 
 const engine = await load();
 const example = engine.workedExample();

@@ -4,6 +4,7 @@
 // last good value stays in force.
 import { h, replace } from '../dom.js';
 import { FIELDS } from '../state.js';
+import { t } from '../i18n/core.js';
 
 export class FieldInput {
   // field: a FIELDS key; label: the box's accessible name; onValue(value) -> null or an error
@@ -33,7 +34,7 @@ export class FieldInput {
     this.input.toggleAttribute('aria-invalid', Boolean(error));
     if (error) this.input.setAttribute('aria-errormessage', this.message.id);
     else this.input.removeAttribute('aria-errormessage');
-    replace(this.message, error ? `${this.label}: ${error}; still using ${this.spec.format(this.value)}.` : '');
+    replace(this.message, error ? t('widgets.stillUsing', { label: this.label, reason: error, value: this.spec.format(this.value) }) : '');
   }
 
   // Shows the value in force, unless the reader is typing here. As in a matrix cell, a

@@ -4,6 +4,7 @@
 // weights out for screen readers ("A attends 94% to C, 5% to B, 2% to A").
 import { fmt, h, percentText, replace } from '../dom.js';
 import { GridKeys } from './grid-keys.js';
+import { t } from '../i18n/core.js';
 
 const NAMED = 3;   // a row's sentence names its largest weights, this many at most
 let ids = 0;
@@ -11,9 +12,9 @@ let ids = 0;
 // One row's weights in words, largest first; masked cells are left out.
 export function attendsSentence(label, row, colLabels, masked = () => false) {
   const shown = row.map((w, c) => ({ w, c })).filter(({ c }) => !masked(c)).sort((a, b) => b.w - a.w);
-  const named = shown.slice(0, NAMED).map(({ w, c }) => `${percentText(w)} to ${colLabels[c]}`);
+  const named = shown.slice(0, NAMED).map(({ w, c }) => t('widgets.attendsTo', { share: percentText(w), token: colLabels[c] }));
   const rest = shown.length - named.length;
-  return `${label} attends ${named.join(', ')}${rest ? `, and less to ${rest} other${rest > 1 ? 's' : ''}` : ''}.`;
+  return rest ? t('widgets.attendsMore', { token: label, named: named.join(', '), count: rest }) : t('widgets.attends', { token: label, named: named.join(', ') });
 }
 
 // Labels a sentence can tell apart: a word that appears twice is named with its place ("the (word 1)").
@@ -59,7 +60,7 @@ export class Heatmap {
   #build(rowLabels, colLabels, unknown) {
     this.grid.style.setProperty('--cols', colLabels.length);
     const label = (kind, text, i) => h('span', { class: `${kind} ${unknown[i] ? 'unknown' : ''}`, role: kind === 'col-label' ? 'columnheader' : 'rowheader',
-      title: unknown[i] ? 'not in the vocabulary' : null }, text);
+      title: unknown[i] ? t('widgets.unknownWord') : null }, text);
     this.cells = rowLabels.map((_, r) => colLabels.map((__, c) => {
       const cell = h('span', { role: 'gridcell', onkeydown: (e) => this.keys.key(e, r, c), onfocus: () => this.keys.visit(r, c) },
         h('span', { class: 'num' }), h('span', { class: 'visually-hidden' }));

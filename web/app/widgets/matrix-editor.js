@@ -8,6 +8,7 @@
 import { h, fmt, replace } from '../dom.js';
 import { parseCell } from '../state.js';
 import { GridKeys } from './grid-keys.js';
+import { t } from '../i18n/core.js';
 
 const STEP = 0.1;
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
@@ -104,7 +105,7 @@ export class MatrixEditor {
     cell.grad.className = `grad ${g > 0 ? 'down' : g < 0 ? 'up' : 'zero'}`;
     cell.grad.style.setProperty('--size', size.toFixed(3));
     replace(cell.tip, `∂L/∂(${cell.label}) = ${fmt(g, 5)}`);
-    cell.target.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
+    cell.target.setAttribute('aria-description', t('widgets.gradient', { gradient: fmt(g, 5) }));
   }
 
   // A brief highlight on an input whose number changed without being typed (a descent step, a
@@ -121,7 +122,7 @@ export class MatrixEditor {
     cell.td.classList.toggle('invalid', cell.invalid);
     if (error) {
       cell.field.setAttribute('aria-errormessage', this.#messageId());
-      replace(this.message, `${cell.label}: ${error}; still using ${fmt(cell.value)}.`);
+      replace(this.message, t('widgets.stillUsing', { label: cell.label, reason: error, value: fmt(cell.value) }));
     } else if (!this.cells.flat().some((c) => c.invalid)) {
       replace(this.message);
     }

@@ -4,6 +4,7 @@
 // gives the labelled words' coordinates for screen readers.
 import { fmt } from '../dom.js';
 import { svg } from './svg.js';
+import { entrySeparator, t } from '../i18n/core.js';
 
 let scatters = 0;
 
@@ -37,8 +38,8 @@ export class Scatter {
     const sx = (x) => pad + ((x - x0) / (x1 - x0 || 1)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.replaceChildren();
-    this.text.textContent = `${words.length} words. ${words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
-      .map(([word, [x, y]]) => `${word} at (${fmt(x, 2)}, ${fmt(y, 2)})`).join(', ')}.`;
+    this.text.textContent = t('widgets.scatter', { count: words.length, points: words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
+      .map(([word, [x, y]]) => t('widgets.pointAt', { word, x: fmt(x, 2), y: fmt(y, 2) })).join(entrySeparator()) });
     const placed = [];   // the labels' boxes so far
     words.forEach((word, i) => {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];

@@ -5,6 +5,7 @@
 import { fmt, replace, h } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
 
 const LABEL = 64, BAR = 240, TOTAL = 70, ROW = 34, HEIGHT = 18, TOP = 6;
 
@@ -52,7 +53,7 @@ export class VectorSum {
         `= ${fmt(output[d])}`));
     }
     replace(this.body, picture,
-      textTable('each token’s value times its weight, added entry by entry into the output', ['', ...output.map((_, d) => `entry ${d + 1}`)],
-        [...parts.map((p, j) => [`${this.labels[j]}: weight × value`, ...p]), ['output', ...output]]));
+      textTable(t('widgets.sumTable'), ['', ...output.map((_, d) => t('widgets.entry', { entry: d + 1 }))],
+        [...parts.map((p, j) => [t('widgets.weightTimesValue', { token: this.labels[j] }), ...p]), [t('widgets.output'), ...output]]));
   }
 }
