@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
 import { readCatalog } from '../../web/app/exercises/read-catalog.js';
-import { answer, check, correct, environment, readChallenge, readExercise, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
+import { answer, check, correct, environment, readChallenge, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
 import { useEnglish } from './catalogues.mjs';

@@ -30,7 +30,7 @@ export default {
       cellLabel: (_, c) => t('gradients.targetCell', { token: a, entry: c + 1 }),
       onEdit: (_, c, x) => ctx.update({ target: replaceCell(ctx.state().target, 0, c, x) }),
     });
-    const output = new MatrixEditor({ name: 'output', kind: 'out', rowLabels: [a], cols: 3, caption: t('gradients.output', { token: a }), cellLabel: (_, c) => t('gradients.outputCell', { token: a, entry: c + 1 }) });
+    const output = new MatrixEditor({ name: 'output', kind: 'out', rowLabels: [a], cols: 3, caption: t('gradients.outputCaption', { token: a }), cellLabel: (_, c) => t('gradients.outputCell', { token: a, entry: c + 1 }) });
     const scores = new MatrixEditor({ name: 'scores', rowLabels: [a], cols: 3, caption: t('scores.scores'), cellLabel: (_, c) => t('gradients.scoreCell', { token: a, other: tokens[c] }) });
     const weights = new MatrixEditor({ name: 'weights', rowLabels: [a], cols: 3, caption: t('gradients.weights'), cellLabel: (_, c) => t('gradients.weightCell', { token: a, other: tokens[c] }) });
     const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: t('projections.queryOf', { token: a }) });
