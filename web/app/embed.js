@@ -67,7 +67,7 @@ async function main() {
     const data = event.data;
     if (event.source !== window.parent || event.source === window) return;
     if (!data || typeof data !== 'object' || data.type !== 'attention-explained:state' || typeof data.state !== 'string') return;
-    controller.load(data.state, 'The settings sent by the embedding page', { keep: true });
+    controller.load(data.state, t('errors.sentSettings'), { keep: true });
   });
   root.dataset.widget = name;
   document.body.dataset.engine = 'ready';

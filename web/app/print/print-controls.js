@@ -6,6 +6,8 @@ import { h } from '../dom.js';
 import { drawPending } from '../widgets/when-seen.js';
 import { STEP_NUMBERS as STEPS } from '../code/numpy-steps.js';
 import { worksheetQuestions } from '../exercises/worksheet-questions.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 export function mountPrinting(controller) {
   addEventListener('beforeprint', drawPending);
@@ -26,7 +28,7 @@ export function mountPrinting(controller) {
     const questions = (step, state) => worksheetQuestions(engine, example, section(step).id, state);
     document.body.append(buildWorksheet({ engine, example, state: controller.current, titles, blank, questions }));
     document.body.classList.add('printing-worksheet');
-    status.textContent = 'The worksheet is ready to print.';
+    status.textContent = t('print.ready');
     window.print();
   };
   // The disclosure and its summary are in the page's HTML (so the page does not move when this
@@ -34,8 +36,8 @@ export function mountPrinting(controller) {
   const options = document.getElementById('print-options');
   if (!options) return;
   options.append(
-    h('p', { class: 'note' }, 'A worksheet has one page per step with its formula and the numbers on the page now, and an answer key at the end. (Printing the page itself gives every step, with its figures, on pages of its own.)'),
-    h('fieldset', {}, h('legend', {}, 'Leave these steps’ results blank, for a student to fill in:'),
-      boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ` step ${STEPS[i]}`))),
-    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status));
+    h('p', { class: 'note' }, rich('print.about')),
+    h('fieldset', {}, h('legend', {}, t('print.blankLegend')),
+      boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ' ', t('print.step', { step: STEPS[i] })))),
+    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, t('print.print')), ' ', status));
 }
