@@ -88,7 +88,7 @@ export default {
         const sum = results.normalizers.sum;
         if (soft.error) flow.fail(soft.error);
         else {
-          const rows = [{ label: t('normalize.rowScores'), values: soft.scores[0] }, { label: 'e^((s−top)/T)', values: soft.exponentials[0] },
+          const rows = [{ label: t('normalize.rowScores'), values: soft.scores[0] }, { label: t('normalize.rowPowers'), values: soft.exponentials[0] },
             { label: t('normalize.rowSoftmax', { temperature: fmt(state.temperature, 2) }), values: soft.weights[0] }];
           if (!sum.error) rows.push({ label: t('normalize.rowSum'), values: sum.weights[0] });
           const outside = (r, i) => r === 3 && (rows[3].values[i] < 0 || rows[3].values[i] > 1);

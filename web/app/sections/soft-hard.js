@@ -42,10 +42,10 @@ export default {
       const make = (name, caption, rows, label) => new MatrixEditor({ name: `${kind}-${name}`, rowLabels: rows, cols: 3, caption, cellLabel: label });
       const s = t(kind === 'soft' ? 'soft-hard.soft' : 'soft-hard.hard');
       const weights = make('weights', t('gradients.weights'), [a], (_, c) => t('soft-hard.weightCell', { side: s, token: tokens[c] }));
-      const scores = make('score-grads', '∂L/∂scores', [a], (_, c) => t('soft-hard.scoreCell', { side: s, token: tokens[c] }));
+      const scores = make('score-grads', t('soft-hard.scoreGrads'), [a], (_, c) => t('soft-hard.scoreCell', { side: s, token: tokens[c] }));
       const query = make('query-grads', t('soft-hard.queryGrads', { token: a }), [a], (_, c) => t('soft-hard.queryCell', { side: s, token: a, entry: c + 1 }));
-      const keys = make('key-grads', '∂L/∂keys', tokens, (r, c) => t('soft-hard.keyCell', { side: s, token: tokens[r], entry: c + 1 }));
-      const values = make('value-grads', '∂L/∂values', tokens, (r, c) => t('soft-hard.valueCell', { side: s, token: tokens[r], entry: c + 1 }));
+      const keys = make('key-grads', t('soft-hard.keyGrads'), tokens, (r, c) => t('soft-hard.keyCell', { side: s, token: tokens[r], entry: c + 1 }));
+      const values = make('value-grads', t('soft-hard.valueGrads'), tokens, (r, c) => t('soft-hard.valueCell', { side: s, token: tokens[r], entry: c + 1 }));
       const element = h('div', { class: `side side-${kind}`, 'data-side': kind },
         h('h3', {}, t(kind === 'soft' ? 'soft-hard.softTitle' : 'soft-hard.hardTitle')),
         [weights, scores, query, keys, values].map((m) => m.element));
@@ -64,11 +64,11 @@ export default {
     const sliver = h('div', { class: 'sliver', role: 'status' });
     const chart = new LineChart({
       name: 'soft-hard-loss', title: t('soft-hard.lossChart', { steps: STEPS }),
-      series: [{ name: 'soft', className: 'series-soft' }, { name: 'hard', className: 'series-hard' }],
+      series: [{ name: t('soft-hard.soft'), className: 'series-soft' }, { name: t('soft-hard.hard'), className: 'series-hard' }],
     });
     const scoreChart = new LineChart({
       name: 'soft-hard-score', title: t('soft-hard.scoreChart', { token: a }),
-      series: [{ name: 'soft', className: 'series-soft' }, { name: 'hard', className: 'series-hard' }],
+      series: [{ name: t('soft-hard.soft'), className: 'series-soft' }, { name: t('soft-hard.hard'), className: 'series-hard' }],
     });
     const charts = h('div', { class: 'row-of-matrices' }, chart.element, scoreChart.element);
     charts.hidden = true;

@@ -24,8 +24,8 @@ export class AttentionLines {
     const n = labels.length;
     const y = (i) => TOP + 10 + i * ROW;
     const picture = svg('svg', { viewBox: `0 0 ${W} ${TOP + n * ROW}`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });
-    picture.append(svg('text', { x: LEFT - 10, y: 14, class: 'col-title end' }, 'asks'));
-    picture.append(svg('text', { x: RIGHT + 10, y: 14, class: 'col-title start' }, 'attends to'));
+    picture.append(svg('text', { x: LEFT - 10, y: 14, class: 'col-title end' }, t('widgets.asks')));
+    picture.append(svg('text', { x: RIGHT + 10, y: 14, class: 'col-title start' }, t('widgets.attendsToColumn')));
     weights.forEach((row, r) => row.forEach((w, c) => {
       const off = masked(r, c);
       picture.append(svg('line', {

@@ -33,8 +33,8 @@ export class GradientGraph {
     const picture = svg('svg', { viewBox: `0 0 ${(cols - 1) * COL + NODE_W + 2} ${TOP + rows * ROW}`, width: (cols - 1) * COL + NODE_W + 2, class: 'figure-svg graph-svg',
       // with nodes to focus the picture is a group of buttons; without, the table speaks for it
       role: this.onSelect ? 'group' : null, 'aria-label': this.onSelect ? this.title : null, 'aria-hidden': this.onSelect ? null : 'true' });
-    picture.append(svg('text', { x: 0, y: 14, class: 'col-title start' }, 'forward: numbers →'));
-    picture.append(svg('text', { x: (cols - 1) * COL + NODE_W, y: 14, class: 'col-title end backward' }, '← backward: gradients'));
+    picture.append(svg('text', { x: 0, y: 14, class: 'col-title start' }, t('widgets.forward')));
+    picture.append(svg('text', { x: (cols - 1) * COL + NODE_W, y: 14, class: 'col-title end backward' }, t('widgets.backward')));
     for (const [from, to] of edges) {
       const a = at[from], b = at[to];
       const [x1, y1, x2, y2] = [a.x + NODE_W, a.y + NODE_H / 2, b.x, b.y + NODE_H / 2];

@@ -67,7 +67,7 @@ export class Heatmap {
       return cell;
     }));
     replace(this.grid,
-      h('div', { class: 'heat-row', role: 'row' }, h('span', { class: 'corner', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, 'row attends to column')), colLabels.map((text, c) => label('col-label', text, c))),
+      h('div', { class: 'heat-row', role: 'row' }, h('span', { class: 'corner', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, t('widgets.rowAttendsColumn'))), colLabels.map((text, c) => label('col-label', text, c))),
       rowLabels.map((text, r) => h('div', { class: 'heat-row', role: 'row' }, label('row-label', text, r), this.cells[r])));
     this.keys.use(this.cells);
   }

@@ -15,8 +15,7 @@ const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
 // What a screen reader says on entering a grid (the keys are not visible anywhere else).
-const KEYS_HINT = { edit: 'Arrow keys move between the numbers. Enter edits one; while editing, up and down arrows step it, Enter keeps it, Escape undoes it.',
-  read: 'Arrow keys move between the numbers.' };
+const KEYS_HINT = { edit: 'widgets.keysEdit', read: 'widgets.keysRead' };
 let hints = 0;
 
 export class MatrixEditor {
@@ -28,7 +27,7 @@ export class MatrixEditor {
     this.onEdit = onEdit;
     this.cells = [];
     this.message = h('p', { class: 'cell-message', role: 'status', 'aria-live': 'polite' });
-    const hint = h('span', { class: 'visually-hidden', id: `grid-hint-${++hints}` }, KEYS_HINT[onEdit ? 'edit' : 'read']);
+    const hint = h('span', { class: 'visually-hidden', id: `grid-hint-${++hints}` }, t(KEYS_HINT[onEdit ? 'edit' : 'read']));
     const table = h('table', { class: `matrix ${kind}`, 'data-matrix': name, role: 'grid', 'aria-describedby': hint.id },
       caption ? h('caption', {}, caption) : null,
       h('tbody', {}, rowLabels.map((label, r) => h('tr', {},

@@ -38,7 +38,7 @@ export class Moves {
       picture.append(svg('rect', { x: left, y: TOP, width: PANEL, height: PANEL, class: 'panel' }));
       picture.append(svg('line', { x1: left, x2: left + PANEL, y1: sy(0), y2: sy(0), class: 'zero' }));
       picture.append(svg('line', { x1: sx(0), x2: sx(0), y1: TOP, y2: TOP + PANEL, class: 'zero' }));
-      picture.append(svg('text', { x: left + PANEL / 2, y: 11, class: 'col-title' }, `entry ${a + 1} → , entry ${b + 1} ↑`));
+      picture.append(svg('text', { x: left + PANEL / 2, y: 11, class: 'col-title' }, t('widgets.axes', { across: a + 1, up: b + 1 })));
       points.forEach((p, j) => {
         const [x0, y0] = [sx(p[a]), sy(p[b])];
         const [x1, y1] = [sx(p[a] + magnify * (next[j][a] - p[a])), sy(p[b] + magnify * (next[j][b] - p[b]))];
