@@ -93,3 +93,5 @@ export const entrySeparator = () => (decimal === ',' ? '; ' : ', ');
 // A number as the reader may type it ("0,5" in Spanish; "0.5" is read in every language, as
 // links write it) -> the text the parsers read ("0.5").
 export const readable = (text) => (decimal === ',' ? String(text).replace(',', '.') : String(text));
+// Its inverse, for a number as a link writes it ("0.5") shown in a box ("0,5").
+export const writable = (text) => (decimal === ',' ? String(text).replace('.', ',') : String(text));

@@ -51,8 +51,8 @@ export default {
           if (ours && scores[j] !== stated[j]) slips.push(j);
           return h('li', { 'data-token': ctx.tokens[j], class: ours && scores[j] !== stated[j] ? 'slip' : '' },
             h('span', { class: 'pair' }, `${ctx.tokens[FOCUS]} · ${ctx.tokens[j]}: `),
-            h('span', { class: 'terms', dir: 'ltr' }, q.map((x, i) => `${factor(x)}·${factor(k[i])}`).join(' + '), ' = '),
-            num(scores[j], { 'data-score': String(j) }),
+            h('span', { dir: 'ltr' }, h('span', { class: 'terms' }, q.map((x, i) => `${factor(x)}·${factor(k[i])}`).join(' + '), ' = '),
+              num(scores[j], { 'data-score': String(j) })),
             h('span', { class: 'stated' }, ' ', ours ? rich('scores.explanationSays', { score: num(stated[j], { 'data-stated': String(j) }) }) : rich('scores.yourNumbers')));
         }));
         replace(notice, slips.map((j) => h('p', {}, rich('scores.slip', {
