@@ -204,7 +204,7 @@ export function createView(ctx, recorder, fork, actions) {
     const shown = map.layers[0].heads;
     // The same maps while the number of heads stays (a reader's focus in one stays too).
     if (headMaps.length !== shown.length) {
-      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, title: t('training.head', { head: i + 1 }) }));
+      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, labelLang: 'en', title: t('training.head', { head: i + 1 }) }));
       replace(heatmaps, headMaps.map((heat) => heat.element));
     }
     shown.forEach((weights, i) => headMaps[i].set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown }));

@@ -45,13 +45,13 @@ export class Scatter {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];
       const named = this.labelled.has(word);
       const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: named ? 4 : 2.5, class: named ? 'point named' : 'point', 'data-word': word });
-      dot.append(svg('title', {}, word));
+      dot.append(svg('title', { lang: 'en' }, word));   // the corpus's words are English data
       this.svg.append(dot);
       if (!named) return;
       const box = this.#place(x, y, word, placed);
       placed.push(box);
       if (box.far) this.svg.append(svg('line', { x1: x.toFixed(1), y1: y.toFixed(1), x2: box.anchorX.toFixed(1), y2: box.anchorY.toFixed(1), class: 'leader' }));
-      this.svg.append(svg('text', { x: box.left.toFixed(1), y: (box.top + LABEL_HEIGHT - 2).toFixed(1), class: 'point-label', 'data-label': word }, word));
+      this.svg.append(svg('text', { x: box.left.toFixed(1), y: (box.top + LABEL_HEIGHT - 2).toFixed(1), class: 'point-label', 'data-label': word, lang: 'en' }, word));
     });
   }
 
