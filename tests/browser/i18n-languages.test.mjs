@@ -1,5 +1,5 @@
 // Each shipped language (web/app/i18n/languages.js) loads — from the link, from the menu and from
-// the browser's language — and renders every section with no page error and no English left in
+// the browser's language, and in an embedded widget — and renders every section with no page error and no English left in
 // its prose (no sentence of en.json, and none of English's most common words outside code and
 // data), and no key shown for a missing entry; <html lang dir> follow, Hebrew mirrors the page while the number grids stay left to
 // right; a number typed the way the page writes it in the language is read (es: "0,5").
@@ -19,13 +19,16 @@ let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
 
+function englishIn(text) {
+  return text.filter(({ text: t }) => sentences.some((s) => t.includes(s)) || STOP.test(t) || Object.hasOwn(en, t)).map(({ text: t, where }) => `${where}: ${t.slice(0, 80)}`);
+}
+
 async function checkLanguage(page, { code, dir }) {
   assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.dataset.language ?? null]),
     [code, dir, null]);
   assert.equal(await page.locator('#language').inputValue(), code, 'the menu shows the language');
   const text = await readerText(page);
-  const english = text.filter(({ text: t }) => sentences.some((s) => t.includes(s)) || STOP.test(t) || Object.hasOwn(en, t)).map(({ text: t, where }) => `${where}: ${t.slice(0, 80)}`);
-  assert.deepEqual(english, [], 'English left in the prose');
+  assert.deepEqual(englishIn(text), [], 'English left in the prose');
   // grids, vectors and figures read left to right in every language
   for (const selector of ['table.matrix', '.heatmap-grid', '.figure-svg', '.vector']) {
     assert.equal(await page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction), 'ltr', selector);
@@ -75,6 +78,18 @@ for (const language of OTHERS) {
     await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('embeddings')?.startsWith('1,0.5,0;'));
     assert.equal(await cell.getAttribute('aria-invalid'), null);
     assert.equal(await cell.inputValue(), `0${decimal}5`, 'written back the way it was typed');
+    assert.deepEqual(page.errors, []);
+  });
+
+  test(`${code} in an embedded widget (embed.html, the language in its hash)`, async () => {
+    const page = await env.page();
+    await page.route(`**/i18n/${code}.json`, (route) => route.fulfill({ json: catalogue }));
+    await page.goto(`${env.url}/embed.html#widget=normalize&lang=${code}`);
+    await page.waitForSelector('body[data-engine="ready"]');
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [code, language.dir]);
+    const strip = (x) => x.replace(MARKUP, '');
+    assert.equal(await page.title(), strip(catalogue['page.embedTitleOf']).replace('{widget}', strip(catalogue['normalize.title'])), 'the title in the language');
+    assert.deepEqual(englishIn(await readerText(page)), []);
     assert.deepEqual(page.errors, []);
   });
 }
