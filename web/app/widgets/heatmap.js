@@ -56,7 +56,7 @@ export class Heatmap {
       number.className = `num ${cols <= 8 ? '' : 'visually-hidden'}`;
       number.dataset.value = String(w);
       number.textContent = fmt(w, this.digits);
-      cell.lastChild.textContent = off ? ` ${t('widgets.maskedCell')}` : '';
+      cell.lastChild.textContent = off ? ` (${t('widgets.masked')})` : '';
     }));
     const [rowNames, colNames] = [distinct(rowLabels), distinct(colLabels)];
     const marked = this.labelLang && {
