@@ -41,6 +41,7 @@ class AttentionWidget extends HTMLElement {
       const ready = await engine;
       const settings = new URLSearchParams();
       for (const key of Object.keys(FIELDS)) {
+        if (key === 'lang') continue;   // an element's lang is the host page's HTML attribute, not a setting
         const value = this.getAttribute(kebab(key));
         if (value !== null) settings.set(key, value);
       }
