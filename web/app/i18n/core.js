@@ -22,7 +22,6 @@ export function setCatalogue(language, catalogue) {
 }
 
 export const language = () => code;
-export const has = (key) => Object.hasOwn(messages, key);
 
 // The raw template of key, the plural variant chosen by count; the key itself when missing
 // (the catalogue test keeps every catalogue complete).

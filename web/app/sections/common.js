@@ -4,9 +4,8 @@ import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { NORMALIZER_KEY } from '../compute.js';
 import { t } from '../i18n/core.js';
 
-// PLURAL names the matrices (data-matrix); KIND_KEY and PLURAL_KEY the words the reader reads.
+// PLURAL names the matrices (data-matrix); PLURAL_KEY and CELL_KEY are the words the reader reads.
 export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
-export const KIND_KEY = { q: 'widgets.query', k: 'widgets.key', v: 'widgets.value' };
 export const PLURAL_KEY = { q: 'widgets.queries', k: 'widgets.keys', v: 'widgets.values' };
 export const CELL_KEY = { q: 'widgets.queryCell', k: 'widgets.keyCell', v: 'widgets.valueCell' };
 export const WEIGHT = { q: 'wq', k: 'wk', v: 'wv' };
