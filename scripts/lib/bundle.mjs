@@ -3,8 +3,9 @@
 // imports with import() only when a reader asks (the NumPy programs, the worksheet) becomes chunks
 // in dist/app/chunks, fetched then, so the first load does not carry them. The embeds' bundles stay
 // whole. The chunks main.js imports statically (code it shares with those) are named in index.html
-// as module preloads, so they download alongside main.js rather than after it. The engine
-// (dist/engine) stays as it is: its files are found relative to themselves.
+// as module preloads, so they download alongside main.js rather than after it. boot.js, which picks
+// the language before the first paint, becomes a classic script (an IIFE) the pages load in <head>.
+// The engine (dist/engine) stays as it is: its files are found relative to themselves.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -21,6 +22,8 @@ const options = {
   external: ['../engine/*'],
   logLevel: 'error',
 };
+await build({ ...options, entryPoints: [path.join(app, 'boot.js')], outfile: path.join(app, 'boot.js'), outdir: undefined, format: 'iife', external: [] });
+entries.push('boot.js');
 const page = await build({ ...options, entryPoints: [path.join(app, 'main.js')], splitting: true, chunkNames: 'chunks/[name]-[hash]', metafile: true });
 const main = Object.entries(page.metafile.outputs).find(([, o]) => o.entryPoint)[1];
 const preloads = main.imports.filter((i) => i.kind === 'import-statement' && !i.external)
@@ -30,7 +33,7 @@ const html = fs.readFileSync(index, 'utf8');
 const script = '<script type="module" src="app/main.js">';
 if (!html.includes(script)) throw new Error(`${index} has no ${script}`);
 fs.writeFileSync(index, html.replace(script, () => `${preloads.join('\n  ')}\n  ${script}`));
-await build({ ...options, entryPoints: entries.slice(1).map((f) => path.join(app, f)) });
+await build({ ...options, entryPoints: entries.filter((f) => f !== 'main.js' && f !== 'boot.js').map((f) => path.join(app, f)) });
 // The bundles hold everything: the separate modules they were made from are not shipped.
 for (const name of fs.readdirSync(app)) {
   if (!entries.includes(name) && name !== 'chunks') fs.rmSync(path.join(app, name), { recursive: true });

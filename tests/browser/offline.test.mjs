@@ -1,8 +1,9 @@
 // dist/attention-explained.html opened from disk: computes the worked example and trains, with
-// nothing loaded from anywhere.
+// nothing loaded from anywhere, and opens in each language its link asks for.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, values } from './browser.mjs';
+import { OTHERS, readCatalogue } from './languages.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -26,4 +27,15 @@ test('the single file works from file:// with no network', async () => {
   assert.ok(bank >= 0.95, `bank accuracy ${bank}`);
   assert.deepEqual(fetched, []);
   assert.deepEqual(page.errors, []);
+});
+
+test('the single file carries every language and opens in the one its link asks for', async () => {
+  for (const { code, dir } of OTHERS) {
+    const page = await env.page();
+    await page.goto(`${new URL('../../dist/attention-explained.html', import.meta.url).href}#lang=${code}`);
+    await page.waitForSelector('body[data-engine="ready"]');
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [code, dir]);
+    assert.equal(await page.locator('#tokens-title [data-i18n]').textContent(), readCatalogue(code)['tokens.title']);
+    assert.deepEqual(page.errors, []);
+  }
 });

@@ -1,10 +1,12 @@
 // Screenshots of the introduction, every section and an open glossary entry at 1280 px and
-// 375 px, light and dark, for people to look at (tests/browser/screenshots/, ignored by git).
-// Checked here: every section rendered, nothing wider than the viewport, every control labelled.
+// 375 px, light and dark, and of the page in each other language at both widths, for people to
+// look at (tests/browser/screenshots/, ignored by git). Checked here: every section rendered,
+// nothing wider than the viewport, every control labelled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { start } from './browser.mjs';
+import { OTHERS, openWith, readCatalogue } from './languages.mjs';
 
 const dir = new URL('./screenshots/', import.meta.url).pathname;
 let env;
@@ -14,22 +16,34 @@ before(async () => {
 });
 after(() => env.stop());
 
+// Every section, one picture each, named `${prefix}${section}-${width}…`.
+async function shoot(page, prefix, suffix, width) {
+  await page.locator('header.page-header').screenshot({ path: `${dir}${prefix}intro-${suffix}.png` });
+  assert.equal(await page.locator('[aria-busy]').count(), 0, 'every widget rendered');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no sideways scrolling');
+  for (const id of await page.$$eval('main > section', (els) => els.map((e) => e.id))) {
+    // Off-screen sections are not laid out (content-visibility): bring each into view and let
+    // two frames render it before the picture, so nothing moves while it is taken.
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.locator(`#${id}`).screenshot({ path: `${dir}${prefix}${id}-${suffix}.png` });
+  }
+}
+
 for (const width of [1280, 375]) {
+  for (const { code } of OTHERS) {
+    test(`the page in ${code} at ${width} px`, async () => {
+      const page = await openWith(env, { code, catalogue: readCatalogue(code), hash: `#lang=${code}`, options: { viewport: { width, height: 900 } } });
+      await shoot(page, `${code}-`, `${width}`, width);
+      assert.deepEqual(page.errors, []);
+    });
+  }
   for (const colorScheme of ['light', 'dark']) {
     test(`every section at ${width} px, ${colorScheme}`, async () => {
       const page = await env.open('', { viewport: { width, height: 900 }, colorScheme });
-      await page.locator('header.page-header').screenshot({ path: `${dir}intro-${width}-${colorScheme}.png` });
-      assert.equal(await page.locator('[aria-busy]').count(), 0, 'every widget rendered');
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no sideways scrolling');
+      await shoot(page, '', `${width}-${colorScheme}`, width);
       const unlabeled = await page.$$eval('input, select', (els) => els.filter((e) => !e.getAttribute('aria-label') && !e.closest('label')).length);
       assert.equal(unlabeled, 0, 'every control has a label');
-      for (const id of await page.$$eval('main > section', (els) => els.map((e) => e.id))) {
-        // Off-screen sections are not laid out (content-visibility): bring each into view and let
-        // two frames render it before the picture, so nothing moves while it is taken.
-        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        await page.locator(`#${id}`).screenshot({ path: `${dir}${id}-${width}-${colorScheme}.png` });
-      }
       // a glossary entry opened from a use of its term, as the reader sees it
       await page.locator('#gradients a.term[data-term=gradient]').click();
       await page.screenshot({ path: `${dir}glossary-open-${width}-${colorScheme}.png` });

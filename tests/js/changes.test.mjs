@@ -4,6 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { biggestChanges, changesSentence } from '../../web/app/changes.js';
+import { useEnglish } from './catalogues.mjs';
+
+await useEnglish();
 
 const T = ['A', 'B', 'C'];
 // compute()'s results, reduced to the numbers changes.js reads.

@@ -7,30 +7,31 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
-import { CATALOG } from '../../web/app/exercises/catalog.js';
-import { answer, check, correct, environment, readChallenge, readExercise, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
+import { readCatalog } from '../../web/app/exercises/read-catalog.js';
+import { answer, check, correct, environment, readChallenge, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
+import { useEnglish } from './catalogues.mjs';
+
+await useEnglish();
 
 const engine = await load();
 const example = engine.workedExample();
 const base = defaults(example, engine.modelDefaults(), 'the river bank');
 const env = (state) => environment(engine, example, state);
 const STEPS = ['tokens', 'projections', 'scores', 'normalize', 'weighted-sum', 'all-tokens', 'gradients', 'soft-hard', 'embeddings', 'training'];
-const all = Object.values(CATALOG).flat().map((d) => {
-  const { value, error } = readExercise(d);
-  assert.equal(error, undefined, `${d.id}: ${error}`);
-  return value;
-});
+const catalog = readCatalog();
+const all = Object.values(catalog).flat();
+assert.ok(all.every(Boolean), 'every exercise of the catalog reads');
 const challenges = all.filter((x) => x.kind === 'challenge');
 const predictions = all.filter((x) => x.kind === 'predict');
 // The challenges whose lesson is that no edit of their cells can reach the goal.
 const IMPOSSIBLE = ['hard-learns'];
 
 test('every step has a prediction and a challenge, ten or more of each, ids unique', () => {
-  assert.deepEqual(Object.keys(CATALOG), STEPS);
+  assert.deepEqual(Object.keys(catalog), STEPS);
   for (const step of STEPS) {
-    const kinds = CATALOG[step].map((d) => readExercise(d).value.kind);
+    const kinds = catalog[step].map((x) => x.kind);
     assert.ok(kinds.includes('predict') && kinds.includes('challenge'), step);
   }
   assert.ok(predictions.length >= 10 && challenges.length >= 10, `${predictions.length} predictions, ${challenges.length} challenges`);

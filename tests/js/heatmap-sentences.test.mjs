@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attendsSentence, distinct } from '../../web/app/widgets/heatmap.js';
+import { useEnglish } from './catalogues.mjs';
+
+await useEnglish();
 
 test('a repeated word is told apart by its place; a single one keeps its name', () => {
   assert.deepEqual(distinct(['the', 'bank', 'of', 'the', 'river']), ['the (word 1)', 'bank', 'of', 'the (word 4)', 'river']);

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { FIELDS, decode, defaults, encode, parseField, unreadable } from '../../web/app/state.js';
+import { useEnglish } from './catalogues.mjs';
+
+await useEnglish();
 
 const engine = await load();
 const base = defaults(engine.workedExample(), engine.modelDefaults(), 'the river bank');

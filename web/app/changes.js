@@ -5,6 +5,7 @@
 // here: the controller says the sentence through an Announcer.
 import { fmt } from './dom.js';
 import { FOCUS } from './compute.js';
+import { t } from './i18n/core.js';
 
 const SHOWN = 2;
 
@@ -13,13 +14,13 @@ function numbers(results, tokens) {
   const a = tokens[FOCUS];
   const out = [];
   const add = (kind, label, value) => out.push({ kind, label, value });
-  results.normalizers.softmax.scores?.[0].forEach((s, j) => add('score', `${a}’s score for ${tokens[j]}`, s));
-  results.chosen.weights?.[0].forEach((w, j) => add('weight', `${a}’s weight on ${tokens[j]}`, w));
-  results.chosen.output?.[0].forEach((x, i) => add('output', `${a}’s output, entry ${i + 1}`, x));
+  results.normalizers.softmax.scores?.[0].forEach((s, j) => add('score', t('changes.score', { token: a, other: tokens[j] }), s));
+  results.chosen.weights?.[0].forEach((w, j) => add('weight', t('changes.weight', { token: a, other: tokens[j] }), w));
+  results.chosen.output?.[0].forEach((x, i) => add('output', t('changes.output', { token: a, entry: i + 1 }), x));
   results.all.weights?.forEach((row, r) => {
-    if (r !== FOCUS) row.forEach((w, c) => add('weight', `${tokens[r]}’s weight on ${tokens[c]}`, w));
+    if (r !== FOCUS) row.forEach((w, c) => add('weight', t('changes.weight', { token: tokens[r], other: tokens[c] }), w));
   });
-  if (results.learning.loss !== undefined) add('loss', 'the loss', results.learning.loss);
+  if (results.learning.loss !== undefined) add('loss', t('changes.loss'), results.learning.loss);
   return out;
 }
 
@@ -37,5 +38,5 @@ export function biggestChanges(before, after, tokens) {
 }
 
 export function changesSentence(changes) {
-  return changes.length ? `${changes.map((c) => `${c.label}: ${fmt(c.from)} → ${fmt(c.to)}`).join('; ')}.` : '';
+  return changes.length ? t('changes.sentence', { changes: changes.map((c) => t('changes.one', { label: c.label, from: fmt(c.from), to: fmt(c.to) })).join('; ') }) : '';
 }

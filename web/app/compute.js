@@ -5,8 +5,10 @@ import { identity } from './dom.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
-// What each way of normalising is called in the text.
+// What each way of normalising is called in the code's comments (English, like the code) …
 export const NORMALIZER_NAME = { sum: 'divide-by-sum', softmax: 'softmax', 'scaled-softmax': 'softmax of the scores / √d', hard: 'hard attention' };
+// … and its catalogue key, for the text.
+export const NORMALIZER_KEY = { sum: 'widgets.normalizer.sum', softmax: 'widgets.normalizer.softmax', 'scaled-softmax': 'widgets.normalizer.scaled', hard: 'widgets.normalizer.hard' };
 
 // What the reader is told of an engine error: the engine's reason alone ("the scores of A add up
 // to 0, …"), without the name of the operation that a JS caller's message starts with.

@@ -4,6 +4,7 @@ import { changesSentence, biggestChanges } from './changes.js';
 import { compute } from './compute.js';
 import { CONTROLS } from './sections/index.js';
 import { FIELDS, decode, defaults, demoSentence, encode, unreadable } from './state.js';
+import { t } from './i18n/core.js';
 
 let instances = 0;
 
@@ -12,7 +13,7 @@ let instances = 0;
 function names(kind, text, allowed, notify) {
   const items = (text ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const bad = items.filter((x) => !allowed.includes(x));
-  if (bad.length) notify(`${kind}: ignoring ${bad.join(', ').slice(0, 40)} (not one of ${allowed.join(', ')}).`);
+  if (bad.length) notify(t('errors.ignoring', { kind, names: bad.join(', ').slice(0, 40), allowed: allowed.join(', ') }));
   return new Set(items.filter((x) => allowed.includes(x)));
 }
 
@@ -51,9 +52,9 @@ export class Controller {
   // string). Settings that cannot be read are dropped with a one-line notice, and leave the
   // defaults, or with keep the current state (settings sent later, rather than the ones a view
   // starts from); every other setting is used.
-  load(encoded, source = 'The link’s settings', { keep = false } = {}) {
+  load(encoded, source = t('errors.linkSettings'), { keep = false } = {}) {
     const { state, error } = decode(encoded, keep ? this.current : this.base);
-    if (error) this.notify(`${source}: ${error}.`);
+    if (error) this.notify(t('errors.settings', { source, reason: error }));
     this.current = state;
     this.render();
   }
@@ -120,7 +121,7 @@ export class Controller {
   }
 
   resetAll() {
-    this.update(structuredClone(this.base));
+    this.update({ ...structuredClone(this.base), lang: this.current.lang });   // the page's language is not an edit
   }
 
   // A widget may act on a new state (follow: the training demo makes its model) before every

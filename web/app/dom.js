@@ -1,5 +1,7 @@
 // Tiny DOM helpers: elements are built with text nodes only (never innerHTML), numbers are
-// formatted for reading while their exact value stays in data-value for tests and tools.
+// formatted for reading, in the page language's conventions (i18n/core.js), while their exact
+// value stays in data-value for tests and tools.
+import { decimalSeparator, entrySeparator } from './i18n/core.js';
 
 // h('p', { class: 'x', onclick: f, 'aria-label': '…' }, 'text', child, [more])
 export function h(tag, attrs = {}, ...children) {
@@ -31,7 +33,9 @@ export function replace(el, ...children) {
 
 const MINUS = '\u2212';
 
-// 2 -> "2", -0.25 -> "−0.25", 0.0171478 -> "0.01715" (4 significant decimals after leading zeros).
+// 2 -> "2", -0.25 -> "−0.25", 0.0171478 -> "0.01715" (4 significant decimals after leading zeros);
+// "−0,25" where the language writes a decimal comma. The parsers read back what this writes
+// (state.js readNumber, through i18n/core.js readable).
 export function fmt(x, digits = 4) {
   if (!Number.isFinite(x)) return String(x);
   if (Object.is(x, -0) || Math.abs(x) < 1e-12) return '0';
@@ -42,7 +46,7 @@ export function fmt(x, digits = 4) {
     const places = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
     text = abs.toFixed(places).replace(/\.?0+$/, '');
   }
-  return (x < 0 ? MINUS : '') + text;
+  return (x < 0 ? MINUS : '') + text.replace('.', decimalSeparator());
 }
 
 // A number as the page shows it: rounded text, exact value in data-value.
@@ -50,9 +54,10 @@ export function num(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
 }
 
-// [1, −2, 0.5] as the page writes a vector; attrs(i) adds attributes to entry i's number.
+// [1, −2, 0.5] as the page writes a vector ([1; −2; 0,5] with a decimal comma); attrs(i) adds
+// attributes to entry i's number. Left to right in every language.
 export function vector(xs, attrs = () => ({})) {
-  return h('span', { class: 'vector' }, '[', xs.map((x, i) => [i ? ', ' : '', num(x, attrs(i))]), ']');
+  return h('span', { class: 'vector', dir: 'ltr' }, '[', xs.map((x, i) => [i ? entrySeparator() : '', num(x, attrs(i))]), ']');
 }
 
 // A fraction shown as a percentage (0.8333 -> "83.3%"), exact value in data-value.

@@ -14,6 +14,8 @@ import { SECTIONS } from './sections/index.js';
 import { FIELDS } from './state.js';
 import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
+import { t } from './i18n/core.js';
+import { startElementsLanguage } from './i18n/load.js';
 
 const base = new URL('../', import.meta.url);
 let engine = null;
@@ -28,7 +30,8 @@ class AttentionWidget extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
     const announcer = new Announcer('changes');
-    const container = h('div', { class: 'widget', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Starting the engine…'));
+    await startElementsLanguage(base);
+    const container = h('div', { class: 'widget', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('elements.loading')));
     root.append(
       h('link', { rel: 'stylesheet', href: new URL('styles.css', base).href }),
       notices, announcer.element, container);
@@ -38,6 +41,7 @@ class AttentionWidget extends HTMLElement {
       const ready = await engine;
       const settings = new URLSearchParams();
       for (const key of Object.keys(FIELDS)) {
+        if (key === 'lang') continue;   // an element's lang is the host page's HTML attribute, not a setting
         const value = this.getAttribute(kebab(key));
         if (value !== null) settings.set(key, value);
       }
@@ -47,10 +51,10 @@ class AttentionWidget extends HTMLElement {
         controller, root: container, id: this.getAttribute('exercise'), written: this.getAttribute('challenge'), notify,
         onResult: (result) => this.dispatchEvent(new CustomEvent('attention-explained:progress', { detail: { type: 'attention-explained:progress', ...result }, bubbles: true, composed: true })),
       });
-      controller.load(settings.toString(), 'This element’s attributes');
+      controller.load(settings.toString(), t('elements.attributes'));
       this.dataset.ready = '';
     } catch (error) {
-      container.replaceChildren(h('p', { class: 'problem' }, `The attention engine could not be loaded (${error.message}).`));
+      container.replaceChildren(h('p', { class: 'problem' }, t('errors.engineEmbed', { reason: error.message })));
     }
   }
 }

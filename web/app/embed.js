@@ -13,6 +13,8 @@ import { mountExercise } from './exercises-embed.js';
 import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
+import { startLanguage } from './i18n/load.js';
+import { t, plain } from './i18n/core.js';
 
 const root = document.getElementById('embed');
 const notices = document.getElementById('notices');
@@ -25,23 +27,25 @@ function reportHeight(name) {
 }
 
 async function main() {
+  const languageFailure = await startLanguage();
+  if (languageFailure) notify(t('errors.language', { reason: languageFailure.message }));
   const params = new URLSearchParams(location.hash.slice(1));
   const name = params.get('widget') ?? '';
   const chosen = section(name);
   if (!chosen) {
-    root.replaceChildren(h('p', { class: 'problem' }, `No widget named “${name.slice(0, 40)}”. Choose one of: ${SECTIONS.map((s) => s.name).join(', ')}.`));
+    root.replaceChildren(h('p', { class: 'problem' }, t('errors.noWidget', { name: name.slice(0, 40), names: SECTIONS.map((s) => s.name).join(', ') })));
     root.removeAttribute('aria-busy');
     reportHeight(name);
     return;
   }
-  document.title = `${chosen.title}: Attention, Explained Live`;
-  document.getElementById('embed-title').textContent = chosen.title;   // for screen readers: the widget has no visible title
+  document.title = plain('page.embedTitleOf', { widget: plain(chosen.title) });
+  document.getElementById('embed-title').textContent = plain(chosen.title);   // for screen readers: the widget has no visible title
   let engine;
   try {
-    if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+    if (typeof WebAssembly !== 'object') throw new Error(t('errors.noWebAssemblyShort'));
     engine = await loadEngine();
   } catch (error) {
-    root.replaceChildren(h('p', { class: 'problem' }, `The attention engine could not be loaded (${error.message}).`));
+    root.replaceChildren(h('p', { class: 'problem' }, t('errors.engineEmbed', { reason: error.message })));
     reportHeight(name);
     return;
   }
@@ -63,7 +67,7 @@ async function main() {
     const data = event.data;
     if (event.source !== window.parent || event.source === window) return;
     if (!data || typeof data !== 'object' || data.type !== 'attention-explained:state' || typeof data.state !== 'string') return;
-    controller.load(data.state, 'The settings sent by the embedding page', { keep: true });
+    controller.load(data.state, t('errors.sentSettings'), { keep: true });
   });
   root.dataset.widget = name;
   document.body.dataset.engine = 'ready';

@@ -8,6 +8,7 @@ import { Progress } from './exercises/progress.js';
 import { exercisesPanel } from './widgets/exercises-panel.js';
 import { browserStorage } from './exercises-page.js';
 import { readCatalog } from './exercises/read-catalog.js';
+import { t } from './i18n/core.js';
 
 // id: a catalog exercise's id (or null); written: an author's challenge as JSON text (or null).
 // -> { exercise } | { error }
@@ -23,7 +24,7 @@ function chosen(id, written) {
     return error ? { error } : { exercise: value };
   }
   const exercise = Object.values(readCatalog()).flat().find((e) => e.id === id);
-  return exercise ? { exercise } : { error: `there is no exercise “${id.slice(0, 40)}”` };
+  return exercise ? { exercise } : { error: t('errors.noExercise', { id: id.slice(0, 40) }) };
 }
 
 // Mounts the exercise after `root` (the widget's container); onResult(message) hears each new
@@ -34,8 +35,8 @@ export function mountExercise({ controller, root, id, written, notify, onResult 
   root.after(slot);
   const { exercise, error } = chosen(id, written);
   if (error) {
-    slot.append(h('p', { class: 'problem', role: 'status', 'data-exercise-error': '' }, `This challenge cannot run: ${error}.`));
-    notify(`The challenge: ${error}.`);
+    slot.append(h('p', { class: 'problem', role: 'status', 'data-exercise-error': '' }, t('errors.challengeCannotRun', { reason: error })));
+    notify(t('errors.challenge', { reason: error }));
     return true;
   }
   if (exercise.kind === 'challenge') {

@@ -1,32 +1,13 @@
 // The glossary: every term the page uses, in plain words, once. Uses of a term in the text
-// (<a class="term" data-term="…">) open its entry (widgets/glossary.js).
-export const GLOSSARY = {
-  transformer: { term: 'transformer', text: 'The kind of neural network behind today’s language models: a stack of layers, each of which lets every token look at the others (attention) and then reworks each token’s vector on its own.' },
-  model: { term: 'model', text: 'A calculation with many adjustable numbers (its parameters) that turns an input, such as the start of a sentence, into an output, such as a guess at the next word. Training is what sets the numbers.' },
-  token: { term: 'token', text: 'A piece of text that a model handles as one unit: a word, part of a word, or a punctuation mark.' },
-  vector: { term: 'vector', text: 'An ordered list of numbers, such as [1, 2, −1]. Its length is how many numbers it holds; “entry 2” is the second number.' },
-  matrix: { term: 'matrix', text: 'A table of numbers in rows and columns. The matrices in steps 1 to 9 have 3 rows and 3 columns.' },
-  'vector-times-matrix': { term: 'vector × matrix', text: 'Multiplying a vector by a matrix gives a new vector: entry c of the result is the dot product of the vector with column c of the matrix. Step 2 writes one out in full.' },
-  embedding: { term: 'embedding', text: 'The vector that stands for a token when it enters the model. Embeddings are learned like every other number in the model.' },
-  'one-hot': { term: 'one-hot vector', text: 'A vector that is 0 everywhere except for a single 1, whose place says which token it is: here A = [1, 0, 0], B = [0, 1, 0], C = [0, 0, 1]. It carries no meaning beyond the token’s name.' },
-  'dot-product': { term: 'dot product', text: 'Two vectors of the same length multiplied entry by entry, and the products added up: [1, 2] · [3, −1] = 1·3 + 2·(−1) = 1. It is large when the two vectors point the same way.' },
-  softmax: { term: 'softmax', text: 'A way to turn scores into weights that are positive and add up to one: raise e to the power of each score, then divide each result by their total. A larger score always gets a larger weight, and no weight is ever exactly 0 (though with very large scores it can become too small for a computer to hold). Step 4 works one out on your scores.' },
-  exp: { term: 'e and exp', text: 'e is a fixed number, about 2.718. e to the power x, also written exp(x), is always positive, is 1 at x = 0, and grows faster and faster as x grows: e³ is about 20 times e⁰.' },
-  temperature: { term: 'temperature', text: 'A number T that the scores are divided by before softmax. T above 1 evens the weights out; T below 1 hands almost everything to the largest score.' },
-  'sqrt-d': { term: '√d', text: 'The square root of d, the length of a key. Real models divide the scores by it: longer vectors give larger dot products, which push softmax towards giving nearly all the attention to one token and leave the others almost no gradient (step 8).' },
-  'causal-mask': { term: 'causal mask', text: 'A rule that stops each token from looking at the tokens after it, so that a model predicting the next word cannot peek at it.' },
-  'language-model': { term: 'language model', text: 'A model trained to predict the next token of a text from the tokens before it.' },
-  loss: { term: 'loss', text: 'One number that says how far the output is from what it should have been; 0 means exactly right. Learning means making it smaller. In step 7 it is half the sum of the squared differences between A’s output and the target.' },
-  gradient: { term: 'gradient (∂L/∂x)', text: '∂L/∂x, read “the gradient of L with respect to x”, says how fast the loss L changes when the number x changes a little: if it is 0.3, raising x by 0.01 raises the loss by about 0.003. Its sign says which way x should move to lower the loss.' },
-  'gradient-descent': { term: 'gradient descent', text: 'Learning in small steps: move every number a little against its gradient (x becomes x − learning rate × ∂L/∂x), which lowers the loss, then compute the gradients again and repeat.' },
-  'learning-rate': { term: 'learning rate', text: 'How big each gradient-descent step is: the number each gradient is multiplied by before it is subtracted. Too small and learning crawls; too large and it overshoots.' },
-  epsilon: { term: 'ε (nudge size)', text: 'A small amount added to one number to see what happens. Step 7 adds ε and compares how much the loss really changed with the gradient’s prediction, ε × gradient.' },
-  heads: { term: 'heads', text: 'Several attentions side by side in one layer, each with its own Wq, Wk and Wv, so that each can look for something different; their outputs are joined together.' },
-  mlp: { term: 'MLP', text: 'A small network applied to each token’s vector on its own after attention: multiply by a matrix, set the negative numbers to 0, multiply by another matrix. (Multilayer perceptron.)' },
-  width: { term: 'width d', text: 'How many numbers each token’s vector holds inside the model. More width gives the model more room, and more numbers to learn.' },
-  seed: { term: 'seed', text: 'The starting number of the random number generator that picks the model’s first numbers and the order of its training sentences. The same seed gives the same model, every time.' },
-  pca: { term: 'PCA', text: 'Principal component analysis: a way to draw long vectors on a flat picture, keeping the two directions in which they differ the most.' },
-  batch: { term: 'batch', text: 'The handful of training sentences used for one learning step; each step takes a new batch. Test sentences are kept apart and never used for learning.' },
-  'cross-entropy': { term: 'cross-entropy', text: 'The loss for guessing a word: minus the logarithm of the probability the model gave the right word. It is 0 when the model was sure and right, and ln(number of words) when it spread its guess evenly.' },
-  bos: { term: '<bos>', text: 'A made-up token, “beginning of sentence”, put in front of every sentence so that the first real word has something to look at.' },
-};
+// ([term=id]…[/term] in a catalogue, <a class="term" data-term="id"> on the page) open its entry
+// (widgets/glossary.js). Each id's words are the catalogue keys glossary.<id>.term and
+// glossary.<id>.text (web/i18n/<language>.json), in this order on the page.
+export const GLOSSARY = [
+  'transformer', 'model', 'token', 'vector', 'matrix', 'vector-times-matrix', 'embedding',
+  'one-hot', 'dot-product', 'softmax', 'exp', 'temperature', 'sqrt-d', 'causal-mask',
+  'language-model', 'loss', 'gradient', 'gradient-descent', 'learning-rate', 'epsilon', 'heads',
+  'mlp', 'width', 'seed', 'pca', 'batch', 'cross-entropy', 'bos',
+];
+
+// The catalogue keys of one entry.
+export const glossaryKeys = (id) => ({ term: `glossary.${id}.term`, text: `glossary.${id}.text` });

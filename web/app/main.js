@@ -13,37 +13,47 @@ import { mountStepNav } from './step-nav.js';
 import { codeViewEntry } from './code/code-view.js';
 import { mountPrinting } from './print/print-controls.js';
 import { pageExercises } from './exercises-page.js';
+import { startLanguage } from './i18n/load.js';
+import { t, language } from './i18n/core.js';
+import { mountLanguageMenu } from './i18n/menu.js';
+
+// the reader's language: its catalogue, and the page's prose translated before it is shown
+const languagePromise = startLanguage();
 
 async function main() {
+  const languageFailure = await languagePromise;
   performance.mark('attention-modules-loaded');
   mountGlossary();   // the words need no engine
   mountStepNav();
+  mountLanguageMenu();
   const notices = document.getElementById('notices');
   const notify = (message, kind = 'info') => notices.append(h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss', onclick: (e) => e.target.parentElement.remove() }, '×')));
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('page.dismiss'), onclick: (e) => e.target.parentElement.remove() }, '×')));
   const failed = (message) => {
     for (const el of document.querySelectorAll('[data-widget][aria-busy]')) {
-      el.replaceChildren(h('p', { class: 'problem' }, 'This part needs the engine, which could not start.'));
+      el.replaceChildren(h('p', { class: 'problem' }, t('errors.widgetNeedsEngine')));
     }
     notify(message, 'error');
     document.body.dataset.engine = 'failed';
   };
 
+  if (languageFailure) notify(t('errors.language', { reason: languageFailure.message }), 'error');
   if (typeof WebAssembly !== 'object') {
-    failed('This page computes everything with a WebAssembly engine, and this browser has WebAssembly turned off or does not support it.');
+    failed(t('errors.noWebAssembly'));
     return;
   }
   let engine;
   try {
     engine = await enginePromise;
   } catch (error) {
-    failed(`The attention engine could not be loaded (${error.message}). Reloading may help; if not, please tell us which browser you use.`);
+    failed(t('errors.engine', { reason: error.message }));
     return;
   }
   performance.mark('attention-engine-loaded');
   const announcer = new Announcer('changes');
   document.getElementById('notices').after(announcer.element);
   const controller = new Controller({ engine, notify, announce: (text) => announcer.say(text) });
+  if (controller.current.lang !== language()) controller.update({ lang: language() }, { quiet: true });   // the link carries the language
   document.getElementById('reset-page').addEventListener('click', () => controller.resetAll());
   mountPrinting(controller);
   const exercisesOf = pageExercises(controller);

@@ -4,6 +4,7 @@
 // every product and sum is the engine's (combine), so the page does no arithmetic of its own.
 import { combine, learningArgs } from './compute.js';
 import { WEIGHT } from './sections/common.js';
+import { t as tr } from './i18n/core.js';
 
 // The local derivative ∂w_i/∂s_j of each normaliser, from the weights the engine gave.
 function weightByScore(engine, state, L, i, j, sum) {
@@ -37,39 +38,39 @@ function nudged(engine, state, t, before, kind, token, d) {
 export function provenance(engine, state, L, t, focus, id) {
   const [kind, j] = [id.replace(/\d+$/, ''), Number(id.match(/\d+$/)?.[0])];
   const n = t.length, dv = L.output[0].length;
-  const out = (d) => [`∂L/∂(output ${d + 1})`, L.grad.output[0][d]];
-  const score = (i) => [`∂L/∂(score ${t[focus]}·${t[i]})`, L.grad.scores[0][i]];
+  const out = (d) => [tr('chain.gradOutput', { entry: d + 1 }), L.grad.output[0][d]];
+  const score = (i) => [tr('chain.gradScore', { pair: `${t[focus]}·${t[i]}` }), L.grad.scores[0][i]];
   const entries = [];
-  if (kind === 'loss') entries.push(entry(engine, 'L', 1, [{ upstream: ['start', 1], local: ['∂L/∂L', 1] }]));
+  if (kind === 'loss') entries.push(entry(engine, 'L', 1, [{ upstream: [tr('chain.start'), 1], local: ['∂L/∂L', 1] }]));
   if (kind === 'out') {
     for (let d = 0; d < dv; d++) {
-      entries.push(entry(engine, `output ${d + 1}`, L.grad.output[0][d], [{ upstream: ['∂L/∂L', 1], local: [`output ${d + 1} − target ${d + 1}`, combine(engine, [1, -1], [L.output[0][d], state.target[0][d]])] }]));
+      entries.push(entry(engine, tr('chain.output', { entry: d + 1 }), L.grad.output[0][d], [{ upstream: ['∂L/∂L', 1], local: [tr('chain.outputMinusTarget', { entry: d + 1 }), combine(engine, [1, -1], [L.output[0][d], state.target[0][d]])] }]));
     }
   }
   if (kind === 'w') {
-    entries.push(entry(engine, `weight on ${t[j]}`, L.grad.weights[0][j],
-      L.values[j].map((v, d) => ({ upstream: out(d), local: [`${t[j]}’s value, entry ${d + 1}`, v] }))));
+    entries.push(entry(engine, tr('gradients.weightNode', { token: t[j] }), L.grad.weights[0][j],
+      L.values[j].map((v, d) => ({ upstream: out(d), local: [tr('chain.valueEntry', { token: t[j], entry: d + 1 }), v] }))));
   }
   if (kind === 'v') {
     for (let d = 0; d < dv; d++) {
-      entries.push({ ...entry(engine, `${t[j]}’s value, entry ${d + 1}`, L.grad.values[j][d], [{ upstream: out(d), local: [`weight on ${t[j]}`, L.weights[0][j]] }]), nudge: nudged(engine, state, t, L.loss, 'v', j, d) });
+      entries.push({ ...entry(engine, tr('chain.valueEntry', { token: t[j], entry: d + 1 }), L.grad.values[j][d], [{ upstream: out(d), local: [tr('gradients.weightNode', { token: t[j] }), L.weights[0][j]] }]), nudge: nudged(engine, state, t, L.loss, 'v', j, d) });
     }
   }
   if (kind === 's') {
     const sum = state.normalize === 'sum' ? combine(engine, L.scores[0].map(() => 1), L.scores[0]) : null;
-    entries.push(entry(engine, `score ${t[focus]}·${t[j]}`, L.grad.scores[0][j],
-      t.map((name, i) => ({ upstream: [`∂L/∂(weight on ${name})`, L.grad.weights[0][i]], local: [`∂(weight on ${name})/∂(score ${t[focus]}·${t[j]})`, weightByScore(engine, state, L, i, j, sum)] }))));
+    entries.push(entry(engine, tr('gradients.scoreNode', { pair: `${t[focus]}·${t[j]}` }), L.grad.scores[0][j],
+      t.map((name, i) => ({ upstream: [tr('chain.gradWeight', { token: name }), L.grad.weights[0][i]], local: [tr('chain.weightByScore', { token: name, pair: `${t[focus]}·${t[j]}` }), weightByScore(engine, state, L, i, j, sum)] }))));
   }
   if (kind === 'q') {
     L.queries[focus].forEach((_, d) => entries.push({
-      ...entry(engine, `${t[focus]}’s query, entry ${d + 1}`, L.grad.queries[focus][d],
-        Array.from({ length: n }, (__, i) => ({ upstream: score(i), local: [`${t[i]}’s key, entry ${d + 1}`, L.keys[i][d]] }))),
+      ...entry(engine, tr('chain.queryEntry', { token: t[focus], entry: d + 1 }), L.grad.queries[focus][d],
+        Array.from({ length: n }, (__, i) => ({ upstream: score(i), local: [tr('chain.keyEntry', { token: t[i], entry: d + 1 }), L.keys[i][d]] }))),
       nudge: nudged(engine, state, t, L.loss, 'q', focus, d),
     }));
   }
   if (kind === 'k') {
     L.keys[j].forEach((_, d) => entries.push({
-      ...entry(engine, `${t[j]}’s key, entry ${d + 1}`, L.grad.keys[j][d], [{ upstream: score(j), local: [`${t[focus]}’s query, entry ${d + 1}`, L.queries[focus][d]] }]),
+      ...entry(engine, tr('chain.keyEntry', { token: t[j], entry: d + 1 }), L.grad.keys[j][d], [{ upstream: score(j), local: [tr('chain.queryEntry', { token: t[focus], entry: d + 1 }), L.queries[focus][d]] }]),
       nudge: nudged(engine, state, t, L.loss, 'k', j, d),
     }));
   }

@@ -4,6 +4,8 @@
 // the first time a view opens, so the page's first load does not carry them.
 import { download, h } from '../dom.js';
 import { config } from '../training/run.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 // The training script for a state: a fresh model of the demo's config, made by the engine (its
 // initial weights are the script's), and the corpus' training sentences.
@@ -16,33 +18,27 @@ function trainingText(engine, { trainingScript }, state) {
   }
 }
 
-// What the program is, in a sentence, and how a reader runs it.
-const ABOUT = {
-  steps: 'This step in NumPy, with the numbers on the page now. Paste it into Python 3 with NumPy installed: it prints what this step shows.',
-  training: 'A standalone NumPy script that trains this model from the same seed: the same sentences, the same initial weights (written into it by the engine) and the same batches, so it prints the losses the engine computes, step by step, for the steps to train set above. Run it with python3.',
-};
-
 function codeView(ctx, step) {
   const training = step === 10;
-  const code = h('code', {});
-  const pre = h('pre', { class: 'code', tabindex: '0', 'aria-label': `the code of step ${step}` }, code);
+  const code = h('code', { translate: 'no' });   // the program and its comments stay English, like the code
+  const pre = h('pre', { class: 'code', tabindex: '0', dir: 'ltr', lang: 'en', 'aria-label': t('code.label', { step }) }, code);
   const status = h('span', { class: 'hint', role: 'status' });
   let text = '', made = null, asked = 0;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = 'Copied.';
+      status.textContent = t('code.copied');
     } catch {
       getSelection().selectAllChildren(code);   // no clipboard here (a file:// page, a denied permission)
-      status.textContent = 'Could not copy from here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.';
+      status.textContent = t('code.notCopied');
     }
   };
   const element = h('details', { class: 'code-view', 'data-code-step': step },
-    h('summary', {}, training ? 'Show the code: train this model with NumPy' : 'Show the code'),
-    h('p', { class: 'note' }, training ? ABOUT.training : ABOUT.steps),
+    h('summary', {}, t(training ? 'code.showTraining' : 'code.show')),
+    h('p', { class: 'note' }, rich(training ? 'code.aboutTraining' : 'code.aboutStep')),
     h('p', { class: 'code-actions' },
-      h('button', { type: 'button', onclick: copy }, 'Copy'), ' ',
-      training ? h('button', { type: 'button', onclick: () => download('train.py', text, 'text/x-python') }, 'Download train.py') : null, ' ',
+      h('button', { type: 'button', onclick: copy }, t('code.copy')), ' ',
+      training ? h('button', { type: 'button', onclick: () => download('train.py', text, 'text/x-python') }, t('code.download')) : null, ' ',
       status),
     pre);
   // The program for the state now, while the view is open (the training script is remade only when

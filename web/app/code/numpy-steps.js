@@ -3,7 +3,8 @@
 // tests run it with python3 and compare what it prints with the engine's numbers.
 //
 // Every program prints lines "name = value", the value a Python list or float (repr: every digit).
-import { FOCUS, NORMALIZER_NAME, learningArgs } from '../compute.js';
+import { FOCUS, NORMALIZER_KEY, NORMALIZER_NAME, learningArgs } from '../compute.js';
+import { t } from '../i18n/core.js';
 
 // A JS number as a Python float literal (JS and Python both write the shortest text that reads back).
 export function pyNumber(x) {
@@ -159,7 +160,7 @@ const STEPS = {
   5: {
     formula: String.raw`\text{part}_j = w_j\,v_j, \qquad \text{output} = \sum_j w_j\,v_j`,
     numbers: (r, { state }) => ({
-      using: state.stated ? 'the explanation’s weights' : NORMALIZER_NAME[state.normalize],
+      using: state.stated ? t('normalize.stated') : t(NORMALIZER_KEY[state.normalize]),
       given: { weights: r.chosen.weights[0], V: r.values }, found: { parts: r.parts, output: r.chosen.output[0] },
     }),
     body: (state, example) => [
@@ -175,7 +176,7 @@ const STEPS = {
   6: {
     formula: String.raw`\text{scores} = Q K^\top, \qquad \text{weights} = \text{normalise}(\text{scores}) \text{ row by row}, \qquad \text{output} = \text{weights}\; V`,
     numbers: (r, { state }) => ({
-      using: `${NORMALIZER_NAME[state.normalize]}${state.causal ? ', with the causal mask' : ''}`,
+      using: state.causal ? t('code.withMask', { normalizer: t(NORMALIZER_KEY[state.normalize]) }) : t(NORMALIZER_KEY[state.normalize]),
       given: { Q: r.queries, K: r.keys, V: r.values, T: state.temperature }, found: { scores: r.all.scores, weights: r.all.weights, output: r.all.output },
     }),
     body: (state, example) => [
@@ -195,7 +196,7 @@ const STEPS = {
     numbers: (r, { state }) => {
       const { loss, output, grad } = r.learning;
       return {
-        using: NORMALIZER_NAME[state.normalize],
+        using: t(NORMALIZER_KEY[state.normalize]),
         given: { X: r.embeddings, Wq: state.wq, Wk: state.wk, Wv: state.wv, target: state.target[0], T: state.temperature },
         found: {
           output: output[0], loss, d_output: grad.output[0], d_weights: grad.weights[0], d_scores: grad.scores[0], d_Q: grad.queries,
@@ -265,7 +266,7 @@ const STEPS = {
     numbers: (r, { engine, example, state }) => {
       const next = r.embeddingStep.embeddings;
       const after = engine.selfAttention(learningArgs({ ...state, mode: 'projected', embeddings: next }, example.tokens)).loss;
-      return { using: NORMALIZER_NAME[state.normalize], given: { X: r.embeddings, rate: state.embeddingRate }, found: { d_X: r.learning.grad.embeddings, X_next: next, 'loss after the step': after } };
+      return { using: t(NORMALIZER_KEY[state.normalize]), given: { X: r.embeddings, rate: state.embeddingRate }, found: { d_X: r.learning.grad.embeddings, X_next: next, 'loss after the step': after } };
     },
     body: (state, example) => [
       ...inputs(state, example), '', ...learning(state), '', ...backward(state.normalize), '',

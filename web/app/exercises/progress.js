@@ -1,6 +1,8 @@
 // The reader's progress on the exercises, kept in the browser (localStorage) and nowhere else:
 // { [exercise id]: 'answered' | 'done' }. A storage that cannot be read or written (a private
 // window, a full disk) is treated as empty and the page carries on. No DOM.
+import { t } from '../i18n/core.js';
+
 const KEY = 'attention-explained:progress';
 const RESULTS = ['answered', 'done'];
 
@@ -64,6 +66,5 @@ export function progressCounts(steps, progress) {
   };
 }
 
-export const progressText = ({ answered, predictions, done, challenges }) =>
-  `Your exercises (kept in this browser only): ${answered} of ${predictions} predictions answered, ${done} of ${challenges} challenges done.`;
+export const progressText = ({ answered, predictions, done, challenges }) => t('exercises.progress', { answered, predictions, done, challenges });
 

@@ -8,7 +8,8 @@
 //                        explain(env, p) -> sentence }
 // env = { engine, example, state, memo: Map } (memo: engine results shared within one state).
 import { fmt } from '../dom.js';
-import { FOCUS, NORMALIZER_NAME, combine, inputs, learningArgs } from '../compute.js';
+import { FOCUS, NORMALIZER_KEY, combine, inputs, learningArgs } from '../compute.js';
+import { entrySeparator, list, t as tr } from '../i18n/core.js';
 
 const memo = (env, key, f) => {
   if (!env.memo.has(key)) env.memo.set(key, f());
@@ -43,7 +44,9 @@ function learned(env, normalize, steps) {
 const embeddingStep = (env) => memo(env, 'embedding-step',
   () => env.engine.descend({ ...learningArgs(env.state, tokens(env)), learn: ['embeddings'], learningRate: env.state.embeddingRate }));
 
-const vec = (xs) => `[${xs.map((x) => fmt(x)).join(', ')}]`;
+const vec = (xs) => `[${xs.map((x) => fmt(x)).join(entrySeparator())}]`;
+const normalizer = (p, env) => tr(NORMALIZER_KEY[norm(p, env)]);
+const move = (d) => tr(d > 0 ? 'gradients.up' : d < 0 ? 'gradients.down' : 'gradients.nowhere');
 const argmax = (xs) => xs.indexOf(Math.max(...xs));
 const others = (xs, j) => xs.filter((_, k) => k !== j);
 const norm = (p, env) => p.normalize ?? env.state.normalize;
@@ -58,8 +61,8 @@ export const QUANTITIES = {
       const a = attention(env, { normalize: 'softmax' });
       const t = tokens(env)[p.by];
       return env.state.mode === 'direct'
-        ? `${t}’s vector is one-hot, so multiplying it by Wq picks out row ${p.by + 1} of Wq: ${t}’s query is ${vec(a.queries[p.by])}, and entry ${p.entry + 1} is ${fmt(a.queries[p.by][p.entry])}.`
-        : `${t}’s query is ${t}’s vector ${vec(inputs(env.state).embeddings[p.by])} times Wq: ${vec(a.queries[p.by])}, so entry ${p.entry + 1} is ${fmt(a.queries[p.by][p.entry])}.`;
+        ? tr('quantities.queryOneHot', { token: t, row: p.by + 1, query: vec(a.queries[p.by]), entry: p.entry + 1, value: fmt(a.queries[p.by][p.entry]) })
+        : tr('quantities.query', { token: t, vector: vec(inputs(env.state).embeddings[p.by]), query: vec(a.queries[p.by]), entry: p.entry + 1, value: fmt(a.queries[p.by][p.entry]) });
     },
   },
   score: {
@@ -69,8 +72,8 @@ export const QUANTITIES = {
       const a = attention(env, { normalize: 'softmax' });
       const { b, j } = named(env, p);
       const s = a.scores[p.by][p.of];
-      return `${b}’s query ${vec(a.queries[p.by])} · ${j}’s key ${vec(a.keys[p.of])} = ${fmt(s)}: `
-        + (s > 0 ? 'positive, so the two point roughly the same way.' : s < 0 ? 'negative, so the two point roughly opposite ways.' : 'zero, so the two are at right angles.');
+      return tr(s > 0 ? 'quantities.scorePositive' : s < 0 ? 'quantities.scoreNegative' : 'quantities.scoreZero',
+        { token: b, query: vec(a.queries[p.by]), other: j, key: vec(a.keys[p.of]), score: fmt(s) });
     },
   },
   weight: {
@@ -79,8 +82,8 @@ export const QUANTITIES = {
     explain(env, p) {
       const w = attention(env, { normalize: norm(p, env), causal: Boolean(p.causal) }).weights[p.by];
       const { b, j } = named(env, p);
-      const masked = p.causal ? ` With the causal mask ${b} sees only ${tokens(env).slice(0, p.by + 1).join(' and ')}, so its whole unit of attention is shared among ${p.by ? 'them' : 'itself alone'}.` : '';
-      return `${b}’s weights with ${NORMALIZER_NAME[norm(p, env)]}${p.causal ? ' and the causal mask' : ''} are ${vec(w)}; its weight on ${j} is ${fmt(w[p.of])}.${masked}`;
+      const masked = !p.causal ? '' : p.by ? ` ${tr('quantities.maskedMany', { token: b, tokens: list(tokens(env).slice(0, p.by + 1)) })}` : ` ${tr('quantities.maskedAlone', { token: b })}`;
+      return tr(p.causal ? 'quantities.weightsCausal' : 'quantities.weights', { token: b, normalizer: normalizer(p, env), weights: vec(w), other: j, weight: fmt(w[p.of]) }) + masked;
     },
   },
   top: {
@@ -96,8 +99,8 @@ export const QUANTITIES = {
     explain(env, p) {
       const a = attention(env, { normalize: norm(p, env) });
       const w = a.weights[p.by], top = argmax(w), t = tokens(env);
-      return `${t[p.by]}’s scores are ${vec(a.scores[p.by])}; ${NORMALIZER_NAME[norm(p, env)]} turns them into the weights ${vec(w)}, `
-        + `so ${t[top]} gets the most (${fmt(w[top])})${norm(p, env) === 'sum' ? '' : ': the largest score always gets the largest weight'}.`;
+      return tr(norm(p, env) === 'sum' ? 'quantities.topSum' : 'quantities.top',
+        { token: t[p.by], scores: vec(a.scores[p.by]), normalizer: normalizer(p, env), weights: vec(w), top: t[top], weight: fmt(w[top]) });
     },
   },
   'weight-sum': {
@@ -105,7 +108,7 @@ export const QUANTITIES = {
     value: (env, p) => combine(env.engine, [1, 1, 1], attention(env, { normalize: norm(p, env) }).weights[p.by]),
     explain(env, p) {
       const w = attention(env, { normalize: norm(p, env) }).weights[p.by];
-      return `${w.map((x) => fmt(x)).join(' + ')} = ${fmt(QUANTITIES['weight-sum'].value(env, p))}: ${NORMALIZER_NAME[norm(p, env)]} always shares out exactly one unit of attention, whatever the scores.`;
+      return tr('quantities.weightSum', { sum: w.map((x) => fmt(x)).join(' + '), total: fmt(QUANTITIES['weight-sum'].value(env, p)), normalizer: normalizer(p, env) });
     },
   },
   // the largest weight at a temperature minus the largest weight now
@@ -117,8 +120,7 @@ export const QUANTITIES = {
     },
     explain(env, p) {
       const at = (temperature) => Math.max(...attention(env, { normalize: 'softmax', temperature }).weights[p.by]);
-      return `At T = ${fmt(env.state.temperature)} the largest softmax weight is ${fmt(at(env.state.temperature))}; at T = ${fmt(p.temperature)} it is ${fmt(at(p.temperature))}. `
-        + 'Dividing the scores by a small T stretches the gaps between them, so the top score takes nearly everything (unless the top scores tie).';
+      return tr('quantities.cooled', { now: fmt(env.state.temperature), weightNow: fmt(at(env.state.temperature)), cold: fmt(p.temperature), weightCold: fmt(at(p.temperature)) });
     },
   },
   // how far A's softmax weights are from the explanation's 0.1, 0.4, 0.5 (the largest gap)
@@ -130,7 +132,7 @@ export const QUANTITIES = {
     },
     explain(env) {
       const w = attention(env, { normalize: 'softmax' }).weights[FOCUS];
-      return `A’s softmax weights are ${vec(w)} and the explanation’s are ${vec(env.example.statedWeights[0])}; the largest difference is ${fmt(QUANTITIES['stated-gap'].value(env))}.`;
+      return tr('quantities.statedGap', { token: tokens(env)[FOCUS], weights: vec(w), stated: vec(env.example.statedWeights[0]), gap: fmt(QUANTITIES['stated-gap'].value(env)) });
     },
   },
   'top-output': {
@@ -138,13 +140,14 @@ export const QUANTITIES = {
     value: (env) => argmax(attention(env).output[FOCUS]),
     explain(env) {
       const a = attention(env), o = a.output[FOCUS], t = tokens(env);
-      return `A’s output is ${a.weights[FOCUS].map((w, j) => `${fmt(w)} × ${t[j]}’s value ${vec(a.values[j])}`).join(' + ')} = ${vec(o)}; entry ${argmax(o) + 1} is the largest.`;
+      return tr('quantities.topOutput', { token: t[FOCUS], sum: a.weights[FOCUS].map((w, j) => tr('quantities.timesValue', { weight: fmt(w), token: t[j], value: vec(a.values[j]) })).join(' + '),
+        output: vec(o), entry: argmax(o) + 1 });
     },
   },
   loss: {
     params: {}, kind: 'number',
     value: (env) => learning(env).loss,
-    explain: (env) => `A’s output is ${vec(learning(env).output[0])} and the target is ${vec(env.state.target[0])}, so the loss is ${fmt(learning(env).loss)}.`,
+    explain: (env) => tr('quantities.loss', { token: tokens(env)[FOCUS], output: vec(learning(env).output[0]), target: vec(env.state.target[0]), loss: fmt(learning(env).loss) }),
   },
   // how one step of gradient descent moves A's score for a token: minus its gradient
   'score-move': {
@@ -152,8 +155,8 @@ export const QUANTITIES = {
     value: (env, p) => combine(env.engine, [-1], [learning(env).grad.scores[0][p.of]]),
     explain(env, p) {
       const L = learning(env), g = L.grad.scores[0][p.of], j = tokens(env)[p.of];
-      return `The gradient of ${j}’s score is ${fmt(g, 5)}: raising the score would ${g > 0 ? 'raise' : g < 0 ? 'lower' : 'not change'} the loss, `
-        + `so gradient descent moves it ${g > 0 ? 'down' : g < 0 ? 'up' : 'nowhere'}. (A’s output is ${vec(L.output[0])}, the target ${vec(env.state.target[0])}.)`;
+      return tr(g > 0 ? 'quantities.scoreMoveDown' : g < 0 ? 'quantities.scoreMoveUp' : 'quantities.scoreMoveNone',
+        { token: j, gradient: fmt(g, 5), focus: tokens(env)[FOCUS], output: vec(L.output[0]), target: vec(env.state.target[0]) });
     },
   },
   // how one step on the token vectors (step 9's learning rate) moves one entry of a token's vector
@@ -165,13 +168,13 @@ export const QUANTITIES = {
     explain(env, p) {
       const next = embeddingStep(env);
       const t = tokens(env)[p.token], d = QUANTITIES['embedding-move'].value(env, p);
-      return `One step moves ${t}’s vector from ${vec(inputs(env.state).embeddings[p.token])} to ${vec(next.embeddings[p.token])}: `
-        + `entry ${p.entry + 1} goes ${d > 0 ? 'up' : d < 0 ? 'down' : 'nowhere'} (${fmt(d, 5)}), against its gradient ${fmt(learning(env).grad.embeddings[p.token][p.entry], 5)}.`;
+      return tr('quantities.embeddingMove', { token: t, from: vec(inputs(env.state).embeddings[p.token]), to: vec(next.embeddings[p.token]),
+        entry: p.entry + 1, way: move(d), change: fmt(d, 5), gradient: fmt(learning(env).grad.embeddings[p.token][p.entry], 5) });
     },
   },
   // after `steps` steps of descent on Wq and Wk: A's score (or weight) for a token, minus before
-  'learned-score-change': learnedChange('scores', 'score for'),
-  'learned-weight-change': learnedChange('weights', 'weight on'),
+  'learned-score-change': learnedChange('scores', 'quantities.learnedScore'),
+  'learned-weight-change': learnedChange('weights', 'quantities.learnedWeight'),
 };
 
 // The largest gradient that reaches Wq or Wk (what moves "where to look") under a normaliser.
@@ -191,10 +194,11 @@ function learnedChange(key, words) {
   };
 }
 
+// words: the catalogue key of the sentence ("After 30 steps … A’s score for B went from …").
 function learnedSentence(env, p, key, words) {
-  const n = norm(p, env), { before, after } = learned(env, n, p.steps), j = tokens(env)[p.of];
-  return `After ${p.steps} steps of gradient descent on Wq and Wk with ${NORMALIZER_NAME[n]}, A’s ${words} ${j} went from ${fmt(before[key][0][p.of])} to ${fmt(after[key][0][p.of])}. `
+  const n = norm(p, env), { before, after } = learned(env, n, p.steps), j = tokens(env)[p.of], a = tokens(env)[FOCUS];
+  return `${tr(words, { steps: p.steps, normalizer: tr(NORMALIZER_KEY[n]), token: a, other: j, from: fmt(before[key][0][p.of]), to: fmt(after[key][0][p.of]) })} `
     + (n === 'hard'
-      ? `Hard attention only picks the top score, and a small change to a score does not change the pick, so the largest gradient reaching Wq or Wk is ${fmt(lookGradient(env, 'hard'))}: nothing tells them which way to move.`
-      : `The largest gradient reaching Wq or Wk was ${fmt(lookGradient(env, n), 5)} at the start: the target says only what A’s output should be, and where A looks follows from it.`);
+      ? tr('quantities.hardStuck', { gradient: fmt(lookGradient(env, 'hard')) })
+      : tr('quantities.learnedFrom', { gradient: fmt(lookGradient(env, n), 5), token: a }));
 }

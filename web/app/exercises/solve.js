@@ -5,6 +5,7 @@
 // edit of these cells can reach the goal, and the answer says so. No DOM.
 import { FIELDS } from '../state.js';
 import { cellValues, check, explain, withCells } from './vocabulary.js';
+import { t } from '../i18n/core.js';
 
 const MAX_STEPS = 200;
 const NUDGE = 1e-4;
@@ -71,5 +72,5 @@ export function solve(makeEnv, challenge, start) {
 }
 
 function impossible(env, challenge) {
-  return `No edit of these cells can do it: moving any of them, a little or a lot, leaves the quantity exactly where it is. ${explain(env, challenge.goal)}`;
+  return `${t('exercises.impossible')} ${explain(env, challenge.goal)}`;
 }

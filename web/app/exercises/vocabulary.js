@@ -11,6 +11,7 @@ import { fmt } from '../dom.js';
 import { FIELDS } from '../state.js';
 import { QUANTITIES } from './quantities.js';
 import { FOCUS } from '../compute.js';
+import { t } from '../i18n/core.js';
 
 export const TOKENS = ['A', 'B', 'C'];
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
@@ -199,12 +200,12 @@ export function correct(prediction, given, right) {
 // below 0", "Now C comes first; the goal: B first"). result: check()'s answer.
 export function standing({ goal }, result) {
   const kind = QUANTITIES[goal.quantity].kind;
-  const label = (x) => (kind === 'token' ? TOKENS[x] : kind === 'entry' ? `entry ${x + 1}` : fmt(x));
+  const label = (x) => (kind === 'token' ? TOKENS[x] : kind === 'entry' ? t('widgets.entry', { entry: x + 1 }) : fmt(x));
   if (goal.compare === 'is') {
     const tie = result.value === goal.want && !result.done;
-    return `Now ${label(result.value)} ${tie ? 'ties for first' : 'comes first'}; the goal: ${label(goal.want)} ${tie ? 'alone' : 'first'}.`;
+    return t(tie ? 'exercises.standingTie' : 'exercises.standingFirst', { now: label(result.value), goal: label(goal.want) });
   }
-  return `Now ${label(result.value)}; the goal: ${goal.compare} ${label(goal.want)}.`;
+  return t(goal.compare === 'above' ? 'exercises.standingAbove' : 'exercises.standingBelow', { now: label(result.value), goal: label(goal.want) });
 }
 
 // The state after setting cells: the values in order of `cells`; editing a token vector makes the

@@ -7,6 +7,8 @@
 import { h } from '../dom.js';
 import { drawPending } from '../widgets/when-seen.js';
 import { worksheetQuestions } from '../exercises/worksheet-questions.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 export function mountPrinting(controller) {
   addEventListener('beforeprint', drawPending);
@@ -19,7 +21,7 @@ export function mountPrinting(controller) {
   const fill = () => {
     options.removeEventListener('toggle', fill);
     import('../code/numpy-steps.js').then(({ STEP_NUMBERS }) => options.append(...printOptions(controller, STEP_NUMBERS)),
-      () => options.append(h('p', { class: 'problem' }, 'The worksheet could not be loaded. Reloading the page may help.')));
+      () => options.append(h('p', { class: 'problem' }, t('print.loadFailed'))));
   };
   options.addEventListener('toggle', fill);
 }
@@ -40,12 +42,12 @@ function printOptions(controller, STEPS) {
     const questions = (step, state) => worksheetQuestions(engine, example, section(step).id, state);
     document.body.append(buildWorksheet({ engine, example, state: controller.current, titles, blank, questions }));
     document.body.classList.add('printing-worksheet');
-    status.textContent = 'The worksheet is ready to print.';
+    status.textContent = t('print.ready');
     window.print();
   };
   return [
-    h('p', { class: 'note' }, 'A worksheet has one page per step with its formula and the numbers on the page now, and an answer key at the end. (Printing the page itself gives every step, with its figures, on pages of its own.)'),
-    h('fieldset', {}, h('legend', {}, 'Leave these steps’ results blank, for a student to fill in:'),
-      boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ` step ${STEPS[i]}`))),
-    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, 'Print the worksheet'), ' ', status)];
+    h('p', { class: 'note' }, rich('print.about')),
+    h('fieldset', {}, h('legend', {}, t('print.blankLegend')),
+      boxes.map((box, i) => h('label', { class: 'blank-choice' }, box, ' ', t('print.step', { step: STEPS[i] })))),
+    h('p', {}, h('button', { type: 'button', 'data-print-worksheet': '', onclick: print }, t('print.print')), ' ', status)];
 }

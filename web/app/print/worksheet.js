@@ -7,12 +7,13 @@ import { compute } from '../compute.js';
 import { fmt, h } from '../dom.js';
 import { STEP_NUMBERS, stepFormula, stepNumbers } from '../code/numpy-steps.js';
 import { tex } from '../math.js';
+import { t } from '../i18n/core.js';
 
 const rows = (x) => (Array.isArray(x) ? (Array.isArray(x[0]) ? x : [x]) : [[x]]);
 
 // A named number, vector or matrix as a small table; blank: boxes instead of the numbers.
 function table(name, value, blank = false) {
-  return h('table', { class: `worksheet-numbers${blank ? ' blank' : ''}`, 'data-name': name },
+  return h('table', { class: `worksheet-numbers${blank ? ' blank' : ''}`, 'data-name': name, dir: 'ltr' },
     h('caption', {}, name),
     h('tbody', {}, rows(value).map((r) => h('tr', {}, r.map((x) => h('td', blank ? {} : { 'data-value': String(x) }, blank ? '' : fmt(x)))))));
 }
@@ -28,9 +29,9 @@ export function buildWorksheet({ engine, example, state, titles, blank, question
   const sheets = [], key = [];
   for (const step of STEP_NUMBERS) {
     const numbers = stepNumbers(step, results, { engine, example, state });
-    const heading = `Step ${step}: ${titles[step]}`;
+    const heading = t('print.heading', { step, title: titles[step] });
     if (numbers.error) {
-      sheets.push(h('article', { class: 'worksheet-sheet', 'data-sheet': step }, h('h2', {}, heading), h('p', {}, `No numbers with the page’s settings: ${numbers.error}.`)));
+      sheets.push(h('article', { class: 'worksheet-sheet', 'data-sheet': step }, h('h2', {}, heading), h('p', {}, t('print.noNumbers', { reason: numbers.error }))));
       continue;
     }
     const { given, found, using } = numbers;
@@ -39,14 +40,14 @@ export function buildWorksheet({ engine, example, state, titles, blank, question
     sheets.push(h('article', { class: 'worksheet-sheet', 'data-sheet': step },
       h('h2', {}, heading),
       h('div', { class: 'worksheet-formula' }, tex(stepFormula(step), { display: true })),
-      using ? h('p', {}, `The weights: ${using}.`) : null,
-      Object.keys(given).length ? [h('h3', {}, 'Given'), tables(given, false)] : null,
-      h('h3', {}, open ? 'Work out (write your answers in the boxes)' : 'Results'),
+      using ? h('p', {}, t('print.weights', { using })) : null,
+      Object.keys(given).length ? [h('h3', {}, t('print.given')), tables(given, false)] : null,
+      h('h3', {}, t(open ? 'print.workOut' : 'print.results')),
       tables(found, open),
       asked.map(({ question }) => h('div', { class: 'worksheet-question' }, h('p', {}, question), h('div', { class: 'answer-space' })))));
     key.push(h('section', { class: 'worksheet-key-step' }, h('h3', {}, heading), tables(found, false),
       asked.map(({ question, answer }) => h('p', {}, h('strong', {}, question), ' ', h('span', { 'data-answer': '' }, answer)))));
   }
   return h('div', { id: 'worksheet', class: 'worksheet' }, sheets,
-    h('article', { class: 'worksheet-sheet worksheet-key', 'data-sheet': 'key' }, h('h2', {}, 'Answer key'), key));
+    h('article', { class: 'worksheet-sheet worksheet-key', 'data-sheet': 'key' }, h('h2', {}, t('print.key')), key));
 }

@@ -7,24 +7,25 @@ import { AttentionLines } from '../widgets/attention-lines.js';
 import { Heatmap } from '../widgets/heatmap.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { problem, resetButton, usingInstead } from './common.js';
+import { t } from '../i18n/core.js';
 
 export default {
   name: 'all-tokens',
-  title: 'All tokens at once',
+  title: 'all-tokens.title',   // catalogue key: the title an embed shows
   fields: ['causal'],
   create(ctx) {
-    const heatmap = new Heatmap({ name: 'weights', title: 'weights: row = the token asking, column = the token attended to' });
+    const heatmap = new Heatmap({ name: 'weights', title: t('all-tokens.heatmap') });
     const outputs = new MatrixEditor({
-      name: 'outputs', kind: 'out', rowLabels: ctx.tokens, cols: 3, caption: 'outputs (one new vector per token)',
-      cellLabel: (r, c) => `output of ${ctx.tokens[r]}, entry ${c + 1}`,
+      name: 'outputs', kind: 'out', rowLabels: ctx.tokens, cols: 3, caption: t('all-tokens.outputs'),
+      cellLabel: (r, c) => t('gradients.outputCell', { token: ctx.tokens[r], entry: c + 1 }),
     });
     const causal = h('input', { type: 'checkbox', onchange: (e) => ctx.update({ causal: e.target.checked }) });
-    const lines = new AttentionLines({ name: 'attention-lines', title: 'the same weights as lines: the thicker, the more attention' });
+    const lines = new AttentionLines({ name: 'attention-lines', title: t('all-tokens.lines') });
     const formula = h('div', { class: 'formula' });
     const status = h('div', { role: 'status' });
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });
     const element = h('div', {}, instead,
-      h('label', { class: 'check', 'data-control': 'causal' }, causal, ' causal mask: a token may only look at itself and earlier tokens'),
+      h('label', { class: 'check', 'data-control': 'causal' }, causal, ' ', t('all-tokens.causal')),
       h('div', { class: 'row-of-matrices' }, heatmap.element, lines.element, outputs.element), status, formula, resetButton(ctx));
     let shownFormula = null;
     return {
@@ -43,7 +44,7 @@ export default {
         // no old numbers beside new inputs: while the engine has no answer, the results are hidden
         heatmap.element.hidden = lines.element.hidden = outputs.element.hidden = Boolean(results.all.error);
         if (results.all.error) {
-          replace(status, problem(`${results.all.error}. Pick softmax in step 4, or change a score.`));
+          replace(status, problem(t('all-tokens.noWeights', { reason: results.all.error })));
           return;
         }
         replace(status);

@@ -1,10 +1,13 @@
 // Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
 import { capital, h } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { NORMALIZER_NAME } from '../compute.js';
+import { NORMALIZER_KEY } from '../compute.js';
+import { t } from '../i18n/core.js';
 
-export const KIND = { q: 'query', k: 'key', v: 'value' };
+// PLURAL names the matrices (data-matrix); PLURAL_KEY and CELL_KEY are the words the reader reads.
 export const PLURAL = { q: 'queries', k: 'keys', v: 'values' };
+export const PLURAL_KEY = { q: 'widgets.queries', k: 'widgets.keys', v: 'widgets.values' };
+export const CELL_KEY = { q: 'widgets.queryCell', k: 'widgets.keyCell', v: 'widgets.valueCell' };
 export const WEIGHT = { q: 'wq', k: 'wk', v: 'wv' };
 export const RESULT = { q: 'queries', k: 'keys', v: 'values' };
 
@@ -30,8 +33,8 @@ export class VectorsEditor {
       kind,
       rowLabels: this.rows.map((i) => ctx.tokens[i]),
       cols: 3,
-      caption: caption || PLURAL[kind],
-      cellLabel: (r, c) => `${KIND[kind]} of ${ctx.tokens[this.rows[r]]}, entry ${c + 1}`,
+      caption: caption || t(PLURAL_KEY[kind]),
+      cellLabel: (r, c) => t(CELL_KEY[kind], { token: ctx.tokens[this.rows[r]], entry: c + 1 }),
       onEdit: editable ? (r, c, x) => {
         const w = WEIGHT[kind];
         return ctx.update({ [w]: replaceCell(ctx.state()[w], this.rows[r], c, x) });
@@ -53,7 +56,7 @@ export class VectorsEditor {
 }
 
 // Puts the section's own fields (its `fields`) back to the defaults.
-export function resetButton(ctx, label = 'Reset this section') {
+export function resetButton(ctx, label = t('widgets.resetSection')) {
   return h('button', { type: 'button', class: 'reset', 'data-control': 'reset', onclick: () => ctx.reset() }, label);
 }
 
@@ -66,7 +69,5 @@ export function problem(message) {
 // Steps 6, 7 and 9 need weights for every token (and gradients); the explanation's three weights
 // are A's alone, so with them chosen those steps say which normaliser they use instead.
 export function usingInstead(state) {
-  return state.stated
-    ? `Step 4 is set to the explanation’s weights, which exist only for A in its own example; this step uses ${NORMALIZER_NAME[state.normalize]} instead.`
-    : '';
+  return state.stated ? t('widgets.usingInstead', { normalizer: t(NORMALIZER_KEY[state.normalize]) }) : '';
 }

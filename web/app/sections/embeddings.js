@@ -6,18 +6,19 @@ import { FieldInput } from '../widgets/field-input.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { Moves } from '../widgets/moves.js';
 import { problem, resetButton, usingInstead } from './common.js';
+import { t } from '../i18n/core.js';
 
 export default {
   name: 'embeddings',
-  title: 'Learning embeddings',
+  title: 'embeddings.title',   // catalogue key: the title an embed shows
   fields: ['embeddings', 'embeddingRate'],
   create(ctx) {
-    const t = ctx.tokens;
-    const vectors = new MatrixEditor({ name: 'embedding-grads', kind: 'x', rowLabels: t, cols: 3, caption: 'token vectors and their gradients', cellLabel: (r, c) => `token ${t[r]}, entry ${c + 1}` });
+    const tokens = ctx.tokens;
+    const vectors = new MatrixEditor({ name: 'embedding-grads', kind: 'x', rowLabels: tokens, cols: 3, caption: t('embeddings.caption'), cellLabel: (r, c) => t('tokens.cell', { token: tokens[r], entry: c + 1 }) });
     const status = h('div', { role: 'status' });
-    const moves = new Moves({ name: 'moves', title: 'the token vectors as points, each with an arrow to where one step moves it' });
+    const moves = new Moves({ name: 'moves', title: t('embeddings.moves') });
     const instead = h('p', { class: 'note', 'data-claim': 'instead' });
-    const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each embedding step' });
+    const history = h('ol', { class: 'loss-history', 'aria-label': t('embeddings.history') });
     const step = () => {
       const state = ctx.state();
       const args = learningArgs(state, ctx.tokens);
@@ -28,19 +29,19 @@ export default {
           : { embeddings: next.embeddings };
         const refused = ctx.update(patch);
         if (refused) {
-          status.replaceChildren(problem(`Not moved: ${refused}. Lower the learning rate.`));
+          status.replaceChildren(problem(t('embeddings.notMoved', { reason: refused })));
           return;
         }
         history.append(h('li', {}, num(ctx.engine.selfAttention(learningArgs({ ...state, ...patch }, ctx.tokens)).loss, { 'data-loss': '' })));
       } catch (error) {
-        status.replaceChildren(problem(`No step: ${reason(error)}.`));
+        status.replaceChildren(problem(t('gradients.noStep', { reason: reason(error) })));
       }
     };
     const rate = new FieldInput({
-      field: 'embeddingRate', label: 'learning rate for the token vectors', attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
+      field: 'embeddingRate', label: t('embeddings.rate'), attrs: { size: '6' }, onValue: (x) => ctx.update({ embeddingRate: x }),
     });
     const element = h('div', {}, instead, h('div', { class: 'row-of-matrices' }, vectors.element, moves.element), status,
-      h('p', { 'data-control': 'descend' }, h('label', {}, 'learning rate ', rate.element), ' ', h('button', { type: 'button', onclick: step }, 'Move the token vectors one step')),
+      h('p', { 'data-control': 'descend' }, h('label', {}, t('gradients.rate'), ' ', rate.element), ' ', h('button', { type: 'button', onclick: step }, t('embeddings.step'))),
       history, resetButton(ctx));
     return {
       element,
@@ -50,14 +51,14 @@ export default {
         const L = results.learning;
         if (L.error) {
           vectors.set(results.embeddings);   // the vectors, without gradients the engine could not compute
-          status.replaceChildren(problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
+          status.replaceChildren(problem(t('gradients.noLearning', { reason: L.error })));
           moves.fail(L.error);
           return;
         }
         status.replaceChildren();
         vectors.set(results.embeddings, L.grad.embeddings);
         if (results.embeddingStep.error) moves.fail(results.embeddingStep.error);
-        else moves.set(t, results.embeddings, results.embeddingStep.embeddings);
+        else moves.set(tokens, results.embeddings, results.embeddingStep.embeddings);
       },
     };
   },

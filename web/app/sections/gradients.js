@@ -11,61 +11,64 @@ import { GradientGraph } from '../widgets/gradient-graph.js';
 import { whenSeen } from '../widgets/when-seen.js';
 import { provenance } from '../provenance.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
-import { KIND, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
+import { CELL_KEY, VectorsEditor, WEIGHT, problem, replaceCell, resetButton, usingInstead } from './common.js';
 import { gradientStory } from './gradient-story.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 const KINDS = ['q', 'k', 'v'];
 
 export default {
   name: 'gradients',
-  title: 'Learning: gradients',
+  title: 'gradients.title',   // catalogue key: the title an embed shows
   fields: ['target', 'learningRate', 'learn', 'epsilon', 'wq', 'wk', 'wv'],
   create(ctx) {
-    const t = ctx.tokens;
+    const tokens = ctx.tokens;
+    const a = tokens[FOCUS];
     const target = new MatrixEditor({
-      name: 'target', kind: 'out', rowLabels: [`${t[FOCUS]}`], cols: 3, caption: `target for ${t[FOCUS]}'s output`,
-      cellLabel: (_, c) => `target for ${t[FOCUS]}'s output, entry ${c + 1}`,
+      name: 'target', kind: 'out', rowLabels: [a], cols: 3, caption: t('gradients.target', { token: a }),
+      cellLabel: (_, c) => t('gradients.targetCell', { token: a, entry: c + 1 }),
       onEdit: (_, c, x) => ctx.update({ target: replaceCell(ctx.state().target, 0, c, x) }),
     });
-    const output = new MatrixEditor({ name: 'output', kind: 'out', rowLabels: [t[FOCUS]], cols: 3, caption: `${t[FOCUS]}'s output`, cellLabel: (_, c) => `output of ${t[FOCUS]}, entry ${c + 1}` });
-    const scores = new MatrixEditor({ name: 'scores', rowLabels: [t[FOCUS]], cols: 3, caption: 'scores', cellLabel: (_, c) => `score of ${t[FOCUS]} for ${t[c]}` });
-    const weights = new MatrixEditor({ name: 'weights', rowLabels: [t[FOCUS]], cols: 3, caption: 'weights', cellLabel: (_, c) => `weight of ${t[FOCUS]} on ${t[c]}` });
-    const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: `${t[FOCUS]}'s query` });
-    const keys = new VectorsEditor(ctx, 'k', { caption: 'keys' });
-    const values = new VectorsEditor(ctx, 'v', { caption: 'values' });
+    const output = new MatrixEditor({ name: 'output', kind: 'out', rowLabels: [a], cols: 3, caption: t('gradients.outputCaption', { token: a }), cellLabel: (_, c) => t('gradients.outputCell', { token: a, entry: c + 1 }) });
+    const scores = new MatrixEditor({ name: 'scores', rowLabels: [a], cols: 3, caption: t('scores.scores'), cellLabel: (_, c) => t('gradients.scoreCell', { token: a, other: tokens[c] }) });
+    const weights = new MatrixEditor({ name: 'weights', rowLabels: [a], cols: 3, caption: t('gradients.weights'), cellLabel: (_, c) => t('gradients.weightCell', { token: a, other: tokens[c] }) });
+    const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: t('projections.queryOf', { token: a }) });
+    const keys = new VectorsEditor(ctx, 'k', { caption: t('widgets.keys') });
+    const values = new VectorsEditor(ctx, 'v', { caption: t('widgets.values') });
     const matrices = KINDS.map((kind) => new MatrixEditor({
       name: `grad-${WEIGHT[kind]}`, kind, rowLabels: ['1', '2', '3'], cols: 3, caption: `W${kind}`,
-      cellLabel: (r, c) => `W${kind} row ${r + 1}, column ${c + 1}`,
+      cellLabel: (r, c) => t('widgets.matrixCell', { matrix: `W${kind}`, row: r + 1, column: c + 1 }),
     }));
     const loss = h('p', { class: 'loss' });
     // the node whose gradient is written out (null: none chosen yet), and the numbers it is read from
     let chosen = null, lastL = null;
     const chain = new ChainRule({ name: 'graph' });
     const explain = () => whenSeen(chain.element, () => {
-      if (!chosen || !lastL) chain.clear('Click or focus any box in the graph to see where its gradient comes from.');
-      else chain.set(provenance(ctx.engine, ctx.state(), lastL, t, FOCUS, chosen), `Where the gradient of ${labels[chosen]} comes from (the chain rule):`);
+      if (!chosen || !lastL) chain.clear(t('gradients.chainEmpty'));
+      else chain.set(provenance(ctx.engine, ctx.state(), lastL, tokens, FOCUS, chosen), t('gradients.chainTitle', { number: labels[chosen] }));
     });
     const labels = {};   // node id -> its name, as the graph shows it
     const graph = new GradientGraph({
-      name: 'graph', title: `how ${t[FOCUS]}’s loss is computed (left to right) and each number’s gradient (∂L), passed back right to left`,
+      name: 'graph', title: t('gradients.graphFigure', { token: a }),
       onSelect: (id) => { chosen = id; explain(); },
     });
     // A's graph: row j holds token j's key, score, weight and value; the query feeds every score
     const drawGraph = (L) => {
-      const n = t.length, mid = Math.floor(n / 2) + 1;
+      const n = tokens.length, mid = Math.floor(n / 2) + 1;
       const nodes = [
-        { id: 'q', label: `${t[FOCUS]}’s query`, col: 0, row: 0, value: L.queries[FOCUS], grad: L.grad.queries[FOCUS], className: 'node-q' },
-        ...t.flatMap((name, j) => [
-          { id: `k${j}`, label: `${name}’s key`, col: 0, row: j + 1, value: L.keys[j], grad: L.grad.keys[j], className: 'node-k' },
-          { id: `s${j}`, label: `score ${t[FOCUS]}·${name}`, col: 1, row: j + 1, value: L.scores[0][j], grad: L.grad.scores[0][j], className: `token-${j}` },
-          { id: `w${j}`, label: `weight on ${name}`, col: 2, row: j + 1, value: L.weights[0][j], grad: L.grad.weights[0][j], className: `token-${j}` },
-          { id: `v${j}`, label: `${name}’s value`, col: 3, row: j + 1, value: L.values[j], grad: L.grad.values[j], className: 'node-v' },
+        { id: 'q', label: t('projections.queryOf', { token: a }), col: 0, row: 0, value: L.queries[FOCUS], grad: L.grad.queries[FOCUS], className: 'node-q' },
+        ...tokens.flatMap((name, j) => [
+          { id: `k${j}`, label: t('projections.keyOf', { token: name }), col: 0, row: j + 1, value: L.keys[j], grad: L.grad.keys[j], className: 'node-k' },
+          { id: `s${j}`, label: t('gradients.scoreNode', { pair: `${a}·${name}` }), col: 1, row: j + 1, value: L.scores[0][j], grad: L.grad.scores[0][j], className: `token-${j}` },
+          { id: `w${j}`, label: t('gradients.weightNode', { token: name }), col: 2, row: j + 1, value: L.weights[0][j], grad: L.grad.weights[0][j], className: `token-${j}` },
+          { id: `v${j}`, label: t('projections.valueOf', { token: name }), col: 3, row: j + 1, value: L.values[j], grad: L.grad.values[j], className: 'node-v' },
         ]),
-        { id: 'out', label: `${t[FOCUS]}’s output`, col: 4, row: mid, value: L.output[0], grad: L.grad.output[0] },
-        { id: 'loss', label: 'loss L', col: 5, row: mid, value: L.loss, grad: 1, className: 'node-loss' },
+        { id: 'out', label: t('gradients.output', { token: a }), col: 4, row: mid, value: L.output[0], grad: L.grad.output[0] },
+        { id: 'loss', label: t('gradients.lossNode'), col: 5, row: mid, value: L.loss, grad: 1, className: 'node-loss' },
       ];
       const edges = [
-        ...t.flatMap((_, j) => [['q', `s${j}`], [`k${j}`, `s${j}`], ...t.map((__, i) => [`s${j}`, `w${i}`]), [`w${j}`, 'out'], [`v${j}`, 'out']]),
+        ...tokens.flatMap((_, j) => [['q', `s${j}`], [`k${j}`, `s${j}`], ...tokens.map((__, i) => [`s${j}`, `w${i}`]), [`w${j}`, 'out'], [`v${j}`, 'out']]),
         ['out', 'loss'],
       ];
       for (const node of nodes) labels[node.id] = node.label;
@@ -75,11 +78,11 @@ export default {
     const counterfactual = h('div', { class: 'counterfactual', role: 'status', 'aria-live': 'polite' });
 
     // Nudge: change one number by epsilon, compare the measured loss change with the prediction.
-    const choices = h('select', { 'aria-label': 'number to nudge' });
+    const choices = h('select', { 'aria-label': t('gradients.nudgeWhich') });
     for (const kind of KINDS) {
       for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) choices.append(h('option', { value: `${kind},${r},${c}`, 'data-kind': kind }));
     }
-    const epsilon = new FieldInput({ field: 'epsilon', label: 'epsilon', attrs: { size: '8' }, onValue: (x) => ctx.update({ epsilon: x }) });
+    const epsilon = new FieldInput({ field: 'epsilon', label: t('gradients.epsilon'), attrs: { size: '8' }, onValue: (x) => ctx.update({ epsilon: x }) });
     const nudgeResult = h('p', { class: 'nudge-result', role: 'status', 'aria-live': 'polite' });
     const nudge = () => {
       const state = ctx.state();
@@ -91,25 +94,25 @@ export default {
         before = ctx.engine.selfAttention(learningArgs(state, ctx.tokens));
         after = ctx.engine.selfAttention(learningArgs({ ...state, ...next }, ctx.tokens));
       } catch (error) {
-        replace(nudgeResult, problem(`No nudge: ${reason(error)}.`));
+        replace(nudgeResult, problem(t('gradients.noNudge', { reason: reason(error) })));
         return;
       }
       const measured = combine(ctx.engine, [1, -1], [after.loss, before.loss]);
       const predicted = combine(ctx.engine, [state.epsilon], [before.grad[w][r][c]]);
       const refused = ctx.update(next);
       if (refused) {
-        replace(nudgeResult, problem(`Not nudged: ${refused}.`));
+        replace(nudgeResult, problem(t('gradients.notNudged', { reason: refused })));
         return;
       }
-      replace(nudgeResult, `${choices.selectedOptions[0].textContent} + ${fmt(state.epsilon)}: the loss changed by `,
-        num(measured, { 'data-measured': '' }), '; the gradient predicted ', num(predicted, { 'data-predicted': '' }), '.');
+      replace(nudgeResult, rich('gradients.nudged', { number: choices.selectedOptions[0].textContent, epsilon: fmt(state.epsilon),
+        measured: num(measured, { 'data-measured': '' }), predicted: num(predicted, { 'data-predicted': '' }) }));
     };
 
     // Step: one gradient-descent step on the chosen matrices, through the engine's optimiser.
-    const history = h('ol', { class: 'loss-history', 'aria-label': 'loss after each step' });
-    const rate = new FieldInput({ field: 'learningRate', label: 'learning rate', attrs: { size: '6' }, onValue: (x) => ctx.update({ learningRate: x }) });
+    const history = h('ol', { class: 'loss-history', 'aria-label': t('gradients.history') });
+    const rate = new FieldInput({ field: 'learningRate', label: t('gradients.rate'), attrs: { size: '6' }, onValue: (x) => ctx.update({ learningRate: x }) });
     const learnBoxes = KINDS.map((kind) => h('input', {
-      type: 'checkbox', value: WEIGHT[kind], 'aria-label': `learn W${kind}`,
+      type: 'checkbox', value: WEIGHT[kind], 'aria-label': t('gradients.learn', { matrix: `W${kind}` }),
       onchange: () => ctx.update({ learn: learnBoxes.filter((b) => b.checked).map((b) => b.value) }),
     }));
     const stepStatus = h('p', { class: 'note', role: 'status' });
@@ -117,7 +120,7 @@ export default {
     const step = (count) => {
       let state = ctx.state();
       if (state.learn.length === 0) {
-        stepStatus.textContent = 'Choose at least one matrix to learn.';
+        stepStatus.textContent = t('gradients.chooseMatrix');
         return;
       }
       try {
@@ -128,9 +131,9 @@ export default {
           history.append(h('li', {}, num(after, { 'data-loss': '' })));
         }
         const refused = ctx.update({ wq: state.wq, wk: state.wk, wv: state.wv });
-        stepStatus.textContent = refused ? `Not taken: ${refused}. Lower the learning rate.` : '';
+        stepStatus.textContent = refused ? t('gradients.notTaken', { reason: refused }) : '';
       } catch (error) {
-        stepStatus.textContent = `No step: ${reason(error)}.`;
+        stepStatus.textContent = t('gradients.noStep', { reason: reason(error) });
       }
     };
 
@@ -138,20 +141,20 @@ export default {
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
       graph.element, chain.element,
-      h('p', { class: 'note' }, 'Each arrow shows which way gradient descent would move that number; hover or focus a number to read its gradient.'),
+      h('p', { class: 'note' }, rich('gradients.arrows')),
       h('div', { class: 'row-of-matrices' }, scores.element, weights.element),
       h('div', { class: 'row-of-matrices' }, query.element, keys.element, values.element),
-      h('details', {}, h('summary', {}, 'Gradients of the matrices Wq, Wk, Wv'),
-        h('p', { class: 'note' }, 'With one-hot tokens (q, k, v typed directly) row i of each matrix is token i’s vector, so these repeat the gradients above.'),
+      h('details', {}, h('summary', {}, t('gradients.matricesSummary')),
+        h('p', { class: 'note' }, rich('gradients.matricesNote')),
         h('div', { class: 'row-of-matrices' }, matrices.map((m) => m.element))),
       counterfactual,
-      h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, 'Nudge one number'), choices, ' by ε = ', epsilon.element, ' ',
-        h('button', { type: 'button', onclick: nudge }, 'Nudge'), nudgeResult),
-      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, 'Gradient descent'), modeNote,
+      h('fieldset', { class: 'nudge', 'data-control': 'nudge' }, h('legend', {}, t('gradients.nudgeLegend')), choices, ' ', t('gradients.byEpsilon'), ' ', epsilon.element, ' ',
+        h('button', { type: 'button', onclick: nudge }, t('gradients.nudge')), nudgeResult),
+      h('fieldset', { class: 'descend', 'data-control': 'descend' }, h('legend', {}, t('gradients.descentLegend')), modeNote,
         KINDS.map((kind, i) => h('label', { class: 'check' }, learnBoxes[i], ` W${kind}`)),
-        h('label', {}, ' learning rate ', rate.element), ' ',
-        h('button', { type: 'button', onclick: () => step(1) }, 'Take a step'), ' ',
-        h('button', { type: 'button', onclick: () => step(10) }, 'Take ten steps'),
+        h('label', {}, ' ', t('gradients.rate'), ' ', rate.element), ' ',
+        h('button', { type: 'button', onclick: () => step(1) }, t('gradients.step')), ' ',
+        h('button', { type: 'button', onclick: () => step(10) }, t('gradients.tenSteps')),
         stepStatus, history),
       resetButton(ctx));
 
@@ -163,25 +166,24 @@ export default {
         epsilon.set(state.epsilon);
         rate.set(state.learningRate);
         learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
-        modeNote.textContent = state.mode === 'direct'
-          ? 'The tokens are one-hot, so Wq, Wk and Wv are the query, key and value tables above, row by row: a step moves those numbers.' : '';
+        modeNote.textContent = state.mode === 'direct' ? t('gradients.oneHotNote') : '';
         for (const option of choices.options) {
           const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));
           option.textContent = state.mode === 'direct'
-            ? `${KIND[kind]} of ${t[r]}, entry ${c + 1}` : `W${kind} row ${r + 1}, column ${c + 1}`;
+            ? t(CELL_KEY[kind], { token: tokens[r], entry: c + 1 }) : t('widgets.matrixCell', { matrix: `W${kind}`, row: r + 1, column: c + 1 });
         }
         instead.textContent = usingInstead(state);
         // no old numbers beside new inputs: without the engine's answer, results and gradients go
         for (const m of [output, scores, weights, graph, chain]) m.element.hidden = Boolean(L.error);
         if (L.error) {
-          replace(loss, problem(`${L.error}. Pick softmax in step 4 to learn from these numbers.`));
+          replace(loss, problem(t('gradients.noLearning', { reason: L.error })));
           replace(counterfactual);
           for (const v of [query, keys, values]) v.render(state, results);
           matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]]));
           return;
         }
         output.set(L.output);
-        replace(loss, 'loss L = ', num(L.loss, { 'data-loss-value': '' }));
+        replace(loss, rich('gradients.loss', { loss: num(L.loss, { 'data-loss-value': '' }) }));
         drawGraph(L);
         lastL = L;
         explain();
@@ -191,7 +193,7 @@ export default {
         keys.render(state, results, L.grad.keys);
         values.render(state, results, L.grad.values);
         matrices.forEach((m, i) => m.set(state[WEIGHT[KINDS[i]]], L.grad[WEIGHT[KINDS[i]]]));
-        replace(counterfactual, gradientStory(t, L));
+        replace(counterfactual, gradientStory(tokens, L));
       },
     };
   },

@@ -6,21 +6,23 @@ import { FOCUS } from '../compute.js';
 import { NumberLine } from '../widgets/number-line.js';
 import { Strips } from '../widgets/strips.js';
 import { VectorsEditor, problem, resetButton, sameNumbers } from './common.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 export default {
   name: 'scores',
-  title: 'Scores',
+  title: 'scores.title',   // catalogue key: the title an embed shows
   fields: ['wq', 'wk'],
   create(ctx) {
-    const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: `${ctx.tokens[FOCUS]}'s query` });
-    const keys = new VectorsEditor(ctx, 'k', { caption: 'keys' });
+    const query = new VectorsEditor(ctx, 'q', { rows: [FOCUS], caption: t('projections.queryOf', { token: ctx.tokens[FOCUS] }) });
+    const keys = new VectorsEditor(ctx, 'k', { caption: t('widgets.keys') });
     const list = h('ol', { class: 'dot-products' });
     const notice = h('div', { class: 'slip-notice', role: 'status', 'aria-live': 'polite' });
     const a = ctx.tokens[FOCUS];
-    const terms = new Strips({ name: 'dot-products', title: `each score is ${a}’s query times a key, entry by entry (terms 1 to 3), then added up`,
-      columns: ['term 1', 'term 2', 'term 3', 'score'], equals: 3 });
-    const line = new NumberLine({ name: 'alignment', title: `${a}’s scores: large when query and key point the same way`,
-      ends: ['← opposite ways', 'same way →'] });
+    const terms = new Strips({ name: 'dot-products', title: t('scores.termsFigure', { token: a }),
+      columns: [...[1, 2, 3].map((term) => t('scores.term', { term })), t('scores.score')], equals: 3 });
+    const line = new NumberLine({ name: 'alignment', title: t('scores.lineFigure', { token: a }),
+      ends: [t('scores.opposite'), t('scores.same')] });
     const element = h('div', {}, h('div', { class: 'row-of-matrices' }, query.element, keys.element), list,
       h('div', { class: 'row-of-matrices' }, terms.element, line.element), notice, resetButton(ctx));
     return {
@@ -49,15 +51,14 @@ export default {
           if (ours && scores[j] !== stated[j]) slips.push(j);
           return h('li', { 'data-token': ctx.tokens[j], class: ours && scores[j] !== stated[j] ? 'slip' : '' },
             h('span', { class: 'pair' }, `${ctx.tokens[FOCUS]} · ${ctx.tokens[j]}: `),
-            h('span', { class: 'terms' }, q.map((x, i) => `${factor(x)}·${factor(k[i])}`).join(' + '), ' = '),
-            num(scores[j], { 'data-score': String(j) }),
-            ours ? h('span', { class: 'stated' }, ' (the explanation says ', num(stated[j], { 'data-stated': String(j) }), ')')
-              : h('span', { class: 'stated' }, ' (your numbers)'));
+            h('span', { dir: 'ltr' }, h('span', { class: 'terms' }, q.map((x, i) => `${factor(x)}·${factor(k[i])}`).join(' + '), ' = '),
+              num(scores[j], { 'data-score': String(j) })),
+            h('span', { class: 'stated' }, ' ', ours ? rich('scores.explanationSays', { score: num(stated[j], { 'data-stated': String(j) }) }) : rich('scores.yourNumbers')));
         }));
-        replace(notice, slips.map((j) => h('p', {},
-          h('strong', {}, `${ctx.tokens[j]}'s score is `, num(scores[j]), ', not ', num(stated[j]), '. '),
-          'The explanation’s method is right and so is every product: ', results.products[j].map((x, i) => [i ? ' + ' : '', x < 0 ? ['(', num(x), ')'] : num(x)]),
-          ' = ', num(scores[j]), '. Only the adding up slipped. Everything after this step uses the corrected score; check each term above.')));
+        replace(notice, slips.map((j) => h('p', {}, rich('scores.slip', {
+          token: ctx.tokens[j], score: num(scores[j]), stated: num(stated[j]), sum: num(scores[j]),
+          products: h('span', { dir: 'ltr' }, results.products[j].map((x, i) => [i ? ' + ' : '', x < 0 ? ['(', num(x), ')'] : num(x)])),
+        }))));
       },
     };
   },

@@ -9,7 +9,7 @@ import { createView } from '../training/view.js';
 
 export default {
   name: 'training',
-  title: 'Live training',
+  title: 'training.embedTitle',   // catalogue key: the title an embed shows
   fields: ['demoHeads', 'demoD', 'demoSeed', 'demoMlp', 'demoBig', 'demoAttention', 'demoLearningRate', 'demoSteps', 'demoStep', 'demoView', 'demoFork', 'demoPace', 'demoText'],
   create(ctx) {
     let run = null;

@@ -5,12 +5,15 @@
 import { FIELDS, FORK_FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { Recorder } from './recorder.js';
+import { t } from '../i18n/core.js';
+import { fmt } from '../dom.js';
 
 // The fork's name on the charts: "learning rate 0.05 from step 200", "attention off".
 export function forkName({ setting, value, step }) {
   const field = FORK_FIELDS[setting];
-  const what = field === 'demoAttention' ? `attention ${value ? 'on' : 'off'}` : `${FIELDS[field].label} ${value}`;
-  return step > 0 ? `${what} from step ${step}` : what;
+  const what = field === 'demoAttention' ? t(value ? 'training.attentionOn' : 'training.attentionOffName')
+    : t('training.settingValue', { setting: t(FIELDS[field].label), value: FIELDS[field].kind === 'number' ? fmt(value) : value });
+  return step > 0 ? t('training.fromStep', { fork: what, step }) : what;
 }
 
 export class ForkRun {

@@ -4,6 +4,7 @@
 import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { forget, keep, readKept } from './storage.js';
+import { t } from '../i18n/core.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
 // among them: it is the page state's alone, sent with every command that trains.
@@ -45,7 +46,7 @@ export class TrainingRun {
   // The step the model reached, into the page state (and so the link) when a link can carry it.
   #reached(step) {
     const refused = this.ctx.update({ demoStep: step }, { quiet: true });
-    if (refused) this.view.status(`Step ${step} is further than a link can replay (${FIELDS.demoStep.max} steps); the link keeps step ${this.ctx.state().demoStep}.`);
+    if (refused) this.view.status(t('training.tooFar', { step, most: FIELDS.demoStep.max, kept: this.ctx.state().demoStep }));
   }
 
   // The page state changed: a changed config makes a fresh model (the first time: a model kept
@@ -69,7 +70,7 @@ export class TrainingRun {
   #atTheEnd() {
     const most = FIELDS.demoStep.max;
     if (this.ctx.state().demoStep < most) return false;
-    this.view.status(`This demo trains at most ${most} steps, so that a link can replay them. Start over to train again.`);
+    this.view.status(t('training.atMost', { most }));
     return true;
   }
 
@@ -125,7 +126,7 @@ export class TrainingRun {
       return;
     }
     if (stepsToReplay > 0) {
-      this.view.status(`Replaying ${stepsToReplay} steps from the link…`);
+      this.view.status(t('training.replaying', { count: stepsToReplay }));
       this.#send({ type: 'step', count: stepsToReplay, learningRate: state.demoLearningRate });
     }
   }
@@ -137,7 +138,7 @@ export class TrainingRun {
   #receive(m) {
     switch (m.type) {
       case 'ready':
-        this.view.status(`Model ready: ${m.info.vocabulary.length} words, step ${m.info.step}.`);
+        this.view.status(t('training.ready', { words: m.info.vocabulary.length, step: m.info.step }));
         break;
       case 'progress':
         this.recorder.add(m.records);
@@ -151,19 +152,19 @@ export class TrainingRun {
       case 'paused':
         this.#setRunning(false);
         this.#save();
-        this.view.status(m.reason === 'paused' ? `Paused at step ${m.step}.` : `Stopped at step ${m.step}: ${m.reason}.`);
+        this.view.status(m.reason === 'paused' ? t('training.paused', { step: m.step }) : t('training.stopped', { step: m.step, reason: m.reason }));
         this.#reached(m.step);
         break;
       case 'diverged':
         this.#setRunning(false);
-        this.view.alarm(`Training stopped: ${m.message}. Lower the learning rate and return to the last good parameters.`);
+        this.view.alarm(t('training.diverged', { reason: m.message }));
         this.view.offerRestore();
         this.#reached(m.step);
         break;
       case 'restored':
         this.recorder.cut(m.step);
         this.view.restored(m.step);
-        this.view.status(`Back at step ${m.step}, the last step that was still learning.`);
+        this.view.status(t('training.backAt', { step: m.step }));
         this.#reached(m.step);
         break;
       case 'model':
@@ -172,11 +173,11 @@ export class TrainingRun {
           break;
         }
         this.savedAt = m.json.step;
-        if (!keep({ config: configKey(this.shown), json: m.json })) this.view.status(' (This browser would not keep the model for next time.)', { append: true });
+        if (!keep({ config: configKey(this.shown), json: m.json })) this.view.status(` ${t('training.notKept')}`, { append: true });
         break;
       case 'error':
         this.#setRunning(false);
-        this.view.problem(m.command === 'load' ? `That model could not be imported: ${m.message}. Nothing changed.` : m.message);
+        this.view.problem(m.command === 'load' ? t('training.notImported', { reason: m.message }) : m.message);
         break;
       default:
         break;

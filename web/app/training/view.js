@@ -13,6 +13,8 @@ import { forkControls } from './fork-controls.js';
 import { forkName } from './fork.js';
 import { Curve } from './curve.js';
 import { findsContext } from './recorder.js';
+import { plain, t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
@@ -30,35 +32,35 @@ export function createView(ctx, recorder, fork, actions) {
   const check = (field) => h('input', { type: 'checkbox', onchange: (e) => ctx.update({ [field]: e.target.checked, ...fresh }) });
 
   // --- controls
-  const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, 'Train');
-  const pause = h('button', { type: 'button', 'data-action': 'pause', onclick: actions.pause }, 'Pause');
-  const stepOnce = h('button', { type: 'button', 'data-action': 'step', onclick: actions.stepOnce }, 'One step');
-  const reset = h('button', { type: 'button', 'data-action': 'reset', onclick: actions.startOver }, 'Start over');
-  const rate = box('demoLearningRate', 'learning rate', '7');
+  const play = h('button', { type: 'button', class: 'primary', 'data-action': 'play', onclick: actions.play }, t('training.train'));
+  const pause = h('button', { type: 'button', 'data-action': 'pause', onclick: actions.pause }, t('training.pause'));
+  const stepOnce = h('button', { type: 'button', 'data-action': 'step', onclick: actions.stepOnce }, t('training.oneStep'));
+  const reset = h('button', { type: 'button', 'data-action': 'reset', onclick: actions.startOver }, t('training.startOver'));
+  const rate = box('demoLearningRate', t('gradients.rate'), '7');
   const { min: fewest, max: most } = FIELDS.demoHeads;
-  const heads = select('demoHeads', 'heads', Array.from({ length: most - fewest + 1 }, (_, i) => fewest + i), fresh);
-  const width = select('demoD', 'width d', FIELDS.demoD.values, fresh);
-  const seed = box('demoSeed', 'seed', '7', fresh);
+  const heads = select('demoHeads', t('training.heads'), Array.from({ length: most - fewest + 1 }, (_, i) => fewest + i), fresh);
+  const width = select('demoD', t('training.width'), FIELDS.demoD.values, fresh);
+  const seed = box('demoSeed', t('training.seed'), '7', fresh);
   const mlp = check('demoMlp');
   const attention = check('demoAttention');
   const big = check('demoBig');
   big.dataset.control = 'big';
-  const steps = box('demoSteps', 'steps to train', '7');
+  const steps = box('demoSteps', t('training.stepsToTrain'), '7');
   // The pace: steps per second, one click each; it spreads the same steps over more time.
-  const paceName = (n) => (n ? `${n} steps/s` : 'as fast as it goes');
+  const paceName = (n) => (n ? t('training.paceSteps', { count: n }) : t('training.paceFast'));
   const paces = FIELDS.demoPace.values.map((n) => h('input', {
-    type: 'radio', name: `pace-${ctx.id}`, value: String(n), 'aria-label': `pace: ${paceName(n)}`, onchange: () => ctx.update({ demoPace: n }),
+    type: 'radio', name: `pace-${ctx.id}`, value: String(n), 'aria-label': t('training.paceLabel', { pace: paceName(n) }), onchange: () => ctx.update({ demoPace: n }),
   }));
-  const pace = h('fieldset', { class: 'pace', 'data-control': 'pace' }, h('legend', {}, 'pace'),
+  const pace = h('fieldset', { class: 'pace', 'data-control': 'pace' }, h('legend', {}, t('training.pace')),
     [...paces.slice(1), paces[0]].map((input) => h('label', { class: 'check' }, input, ` ${paceName(Number(input.value))}`)));
-  const bar = h('progress', { max: '1', value: '0', 'aria-label': 'training progress' });
+  const bar = h('progress', { max: '1', value: '0', 'aria-label': t('training.progress') });
   const stepText = h('span', { class: 'num', 'data-step': '0' }, '0');
   const speed = h('span', { class: 'num', 'data-speed': '' }, '–');
   const where = h('span', { class: 'note', 'data-runs-in': '' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // The scrubber: one position per recorded snapshot; the last is the newest, followed live.
   const scrubber = h('input', {
-    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'recorded step shown', disabled: true,
+    type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': t('training.scrubber'), disabled: true,
     oninput: (e) => {
       const steps = recorder.steps();
       const i = Number(e.target.value);
@@ -66,52 +68,53 @@ export function createView(ctx, recorder, fork, actions) {
     },
   });
   const scrubText = h('span', { class: 'note', 'data-shown-step': '' });
-  const toNewest = h('button', { type: 'button', 'data-action': 'newest', hidden: true, onclick: () => ctx.update({ demoView: -1 }) }, 'Back to the newest step');
+  const toNewest = h('button', { type: 'button', 'data-action': 'newest', hidden: true, onclick: () => ctx.update({ demoView: -1 }) }, t('training.newest'));
   const scrub = h('div', { class: 'controls scrub', 'data-control': 'scrubber' },
-    h('label', {}, 'rewind ', scrubber), ' ', scrubText, ' ', toNewest);
+    h('label', {}, t('training.rewind'), ' ', scrubber), ' ', scrubText, ' ', toNewest);
   const compare = forkControls(ctx, (message) => replace(status, h('span', { class: 'problem' }, message)));
-  const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, 'Return to the last good parameters');
-  const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, 'Start over');
+  const restore = h('button', { type: 'button', 'data-action': 'restore', hidden: true, onclick: actions.restore }, t('training.restore'));
+  const startOver = h('button', { type: 'button', 'data-action': 'start-over', onclick: actions.startOver }, t('training.startOver'));
   const keptText = h('span', { class: 'kept-text' });
   const kept = h('div', { class: 'notice', role: 'status', hidden: true, 'data-restored': '' }, keptText, ' ', startOver);
   const alarm = h('div', { class: 'diverged', role: 'alert' });
 
   // --- views
   const lossChart = new LineChart({
-    name: 'loss', title: 'loss (lower is better)',
-    series: [{ name: 'training batches', className: 'series-train' }, { name: 'test sentences', className: 'series-test' }, { name: '', className: 'series-fork' }],
+    name: 'loss', title: t('training.lossChart'),
+    series: [{ name: t('training.batches'), className: 'series-train' }, { name: t('training.testSentences'), className: 'series-test' }, { name: '', className: 'series-fork' }],
   });
   const floor = baselines(ctx.engine);
   const bankChart = new LineChart({
-    name: 'bank-accuracy', title: 'test accuracy of the word after “bank”', yMin: 0, yMax: 1,
-    series: [{ name: 'this run', className: 'series-train' }, { name: '', className: 'series-fork' }],
+    name: 'bank-accuracy', title: plain('training.bankChart'), yMin: 0, yMax: 1,
+    series: [{ name: t('training.thisRun'), className: 'series-train' }, { name: '', className: 'series-fork' }],
   });
   const corpus = ctx.engine.corpus();
   // What the model learns from: whole training sentences, each ending in the word after "bank".
-  const examples = h('p', { class: 'note', 'data-examples': '' }, 'Training sentences look like these; the model must guess each one’s last word, the one after “bank”: ',
-    ['river', 'money'].map((w, i) => {
+  const examples = h('p', { class: 'note', 'data-examples': '' }, rich('training.examples', {
+    examples: h('span', {}, ['river', 'money'].map((w, i) => {
       const words = corpus.train.find((s) => s.split(' ').includes(w)).split(' ');
-      return [i ? '; ' : '', h('q', { 'data-example': '' }, words.slice(0, -1).join(' '), ' → ', h('strong', {}, words.at(-1)))];
-    }), '. The test sentences are built the same way but each pairs its deciding word with a distance the training sentences never used.');
+      return [i ? '; ' : '', h('q', { 'data-example': '', lang: 'en', dir: 'ltr' }, words.slice(0, -1).join(' '), ' → ', h('strong', {}, words.at(-1)))];
+    })),
+  }));
   const sentences = corpus.test;
   const picks = Array.from({ length: SHOWN_SENTENCES }, (_, i) => demoSentence(sentences[Math.floor((i * sentences.length) / SHOWN_SENTENCES)]));
-  const chooser = h('select', { 'aria-label': 'test sentence', onchange: (e) => { if (e.target.value) ctx.update({ demoText: e.target.value }); } },
-    h('option', { value: '' }, 'pick a test sentence…'), picks.map((s) => h('option', { value: s }, s)));
+  const chooser = h('select', { 'aria-label': t('training.testSentence'), onchange: (e) => { if (e.target.value) ctx.update({ demoText: e.target.value }); } },
+    h('option', { value: '' }, t('training.pickSentence')), picks.map((s) => h('option', { value: s, lang: 'en' }, s)));
   const typed = new FieldInput({
-    field: 'demoText', label: 'your own sentence', attrs: { size: '40', maxlength: String(FIELDS.demoText.maxLength) },
+    field: 'demoText', label: t('training.ownSentence'), attrs: { size: '40', maxlength: String(FIELDS.demoText.maxLength) },
     onValue: (text) => ctx.update({ demoText: text }),
   });
   const unknownNote = h('p', { class: 'note', role: 'status' });
   const heatmaps = h('div', { class: 'row-of-matrices heads' });
   let headMaps = [];   // one Heatmap per head
-  const predictions = h('ol', { class: 'predictions', 'aria-label': 'next-word predictions' });
-  const scatter = new Scatter({ name: 'embeddings', title: 'token embeddings, projected to 2-D (PCA)', labelled: ['bank', 'river', 'money'] });
+  const predictions = h('ol', { class: 'predictions', 'aria-label': t('training.predictions') });
+  const scatter = new Scatter({ name: 'embeddings', title: t('training.scatter'), labelled: ['bank', 'river', 'money'] });
   // The reading changes with every evaluation: a screen reader is told of it sparingly instead.
   const reading = h('div', { class: 'reading' });
   const told = new Announcer('training');
-  const tell = (e) => told.say(`Step ${e.step}: on test sentences the word after “bank” is right ${percentText(e.bankAccuracy)} of the time; test loss ${fmt(e.loss)}.`);
-  const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': 'import a trained model (JSON)' });
-  const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, 'Export the model (JSON)');
+  const tell = (e) => told.say(plain('training.tell', { step: e.step, accuracy: percentText(e.bankAccuracy), loss: fmt(e.loss) }));
+  const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': t('training.importLabel') });
+  const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, t('training.export'));
   importer.addEventListener('change', async () => {
     const file = importer.files[0];
     if (!file) return;
@@ -119,7 +122,7 @@ export function createView(ctx, recorder, fork, actions) {
     try {
       json = JSON.parse(await file.text());
     } catch (error) {
-      replace(status, h('span', { class: 'problem' }, `That file is not JSON (${error.message}); nothing changed.`));
+      replace(status, h('span', { class: 'problem' }, t('training.notJson', { reason: error.message })));
       return;
     }
     actions.importModel(json);
@@ -128,23 +131,23 @@ export function createView(ctx, recorder, fork, actions) {
 
   const element = h('div', { class: 'training' },
     h('div', { class: 'controls' }, play, ' ', pause, ' ', stepOnce, ' ', reset, ' ',
-      control('progress', bar, ' step ', stepText, ' of ', steps.element), ' ', control('speed', speed, ' steps/s '), where),
+      control('progress', bar, ' ', rich('training.stepOf', { step: stepText, steps: steps.element })), ' ', control('speed', speed, ' ', t('training.perSecond'), ' '), where),
     pace,
     h('div', { class: 'controls config', 'data-control': 'config' },
-      h('label', {}, 'learning rate ', rate.element), h('label', {}, 'heads ', heads), h('label', {}, 'width d ', width),
-      h('label', {}, 'seed ', seed.element), h('label', { class: 'check' }, mlp, ' MLP'),
-      h('label', { class: 'check' }, attention, ' attention (off: each word sees only itself)'),
-      h('label', { class: 'check' }, big, ' bigger model (2 layers, 4 heads, d 64, layer norm, 4 sentences a step)')),
+      h('label', {}, t('gradients.rate'), ' ', rate.element), h('label', {}, t('training.heads'), ' ', heads), h('label', {}, t('training.width'), ' ', width),
+      h('label', {}, t('training.seed'), ' ', seed.element), h('label', { class: 'check' }, mlp, ' ', t('training.mlp')),
+      h('label', { class: 'check' }, attention, ' ', t('training.attention')),
+      h('label', { class: 'check' }, big, ' ', t('training.big'))),
     kept, status, alarm, restore,
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
     scrub,
     compare.element,
-    examples, h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' or type one: ', typed.element), unknownNote,
+    examples, h('div', { class: 'sentence', 'data-control': 'sentence' }, chooser, ' ', t('training.orType'), ' ', typed.element), unknownNote,
     heatmaps,
-    h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, 'what comes next?'), predictions), scatter.element),
+    h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, t('training.next')), predictions), scatter.element),
     reading, told.element,
-    h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, 'import: ', importer)));
+    h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, t('training.import'), ' ', importer)));
 
   // The training curve, bounded (curve.js); the test curves come from the recorder.
   let trainCurve = new Curve();
@@ -179,9 +182,9 @@ export function createView(ctx, recorder, fork, actions) {
     toNewest.hidden = !scrubbed;
     scrubText.dataset.shownStep = String(scrubbed ? scrubbed.step : views?.step ?? 0);
     scrubText.textContent = scrubbed
-      ? `showing step ${scrubbed.step} as it was (${steps.length} steps recorded); training carries on at the newest`
-      : steps.length < 2 ? 'train, then drag back to see any recorded step as it was'
-        : `showing the newest step; drag back to see any of the ${steps.length} recorded steps as it was`;
+      ? t('training.showingStep', { step: scrubbed.step, count: steps.length })
+      : steps.length < 2 ? t('training.scrubHint')
+        : t('training.showingNewest', { count: steps.length });
   }
 
   // The views of one moment of the run: a snapshot, or the model as it is now.
@@ -189,7 +192,7 @@ export function createView(ctx, recorder, fork, actions) {
     if (attention) showAttention(attention);
     if (guesses) {
       replace(predictions, guesses.map((p) => h('li', { 'data-word': p.word },
-        h('span', { class: 'word' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
+        h('span', { class: 'word', lang: 'en' }, p.word), ' ', h('span', { class: 'bar-track' }, h('span', { class: 'bar', style: `--w:${p.probability.toFixed(4)}` })), ' ', num(p.probability))));
     }
     if (embeddings) scatter.set(embeddings.words, embeddings.projected);
   }
@@ -197,12 +200,11 @@ export function createView(ctx, recorder, fork, actions) {
   function showAttention(map) {
     const unknown = map.known.map((k) => !k);
     const missing = map.tokens.filter((_, i) => unknown[i]);
-    unknownNote.textContent = missing.length
-      ? `Not in the model's vocabulary (read as <unk>): ${missing.join(', ')}.` : '';
+    replace(unknownNote, missing.length ? rich('training.unknown', { words: missing.join(', ') }) : '');
     const shown = map.layers[0].heads;
     // The same maps while the number of heads stays (a reader's focus in one stays too).
     if (headMaps.length !== shown.length) {
-      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, title: `head ${i + 1}: row = the word predicting the next one, column = where it looks` }));
+      headMaps = shown.map((_, i) => new Heatmap({ name: `head-${i}`, digits: 2, labelLang: 'en', title: t('training.head', { head: i + 1 }) }));
       replace(heatmaps, headMaps.map((heat) => heat.element));
     }
     shown.forEach((weights, i) => headMaps[i].set(weights, { rowLabels: map.tokens, colLabels: map.tokens, masked: (r, c) => c > r, unknown }));
@@ -212,20 +214,16 @@ export function createView(ctx, recorder, fork, actions) {
   function explain(e, state, moment) {
     const finds = findsContext(e);
     const found = moment && moment.step <= e.step
-      ? h('p', { 'data-moment': String(moment.step) }, `At step ${moment.step} (the green line on both charts) the row for “bank” first put its largest weight on that word in most test sentences: `,
-        'from then on it knows where to look, and the accuracy after “bank” climbs with it.')
-      : h('p', {}, 'Watch for the moment the row for “bank” first puts its largest weight on that word in most test sentences: a green line will mark it on both charts.');
+      ? h('p', { 'data-moment': String(moment.step) }, rich('training.moment', { step: moment.step }))
+      : h('p', {}, rich('training.watchMoment'));
     replace(reading,
-      h('p', {}, 'On test sentences it never saw, the word after “bank” is right ', percent(e.bankAccuracy, { 'data-bank-accuracy': '' }),
-        ` of the time (${e.bankCount} sentences).`),
+      h('p', {}, rich('training.accuracy', { accuracy: percent(e.bankAccuracy, { 'data-bank-accuracy': '' }), count: e.bankCount })),
       state.demoAttention
-        ? h('p', {}, 'In ', percent(finds, { 'data-finds-context': '' }),
-          ` of them the row for “bank” puts its largest weight on the word that settles its meaning (${CONTEXT_WORDS.join(', ')}). `,
-          e.step === 0 ? 'Untrained, that is luck: the model’s numbers are still random. Watch this number as the model trains.'
-            : 'Nothing told it to look there: the only signal in training was the next word.')
+        ? h('p', {}, rich('training.finds', { share: percent(finds, { 'data-finds-context': '' }), words: CONTEXT_WORDS.join(', ') }), ' ',
+          rich(e.step === 0 ? 'training.luck' : 'training.untold'))
         : null,
       state.demoAttention ? found
-        : h('p', {}, 'Attention is off, so each word sees only itself: “bank” cannot tell a river from money, and the accuracy stays near chance. Turn attention back on and train again.'));
+        : h('p', {}, rich('training.attentionOff')));
   }
 
   return {
@@ -247,8 +245,8 @@ export function createView(ctx, recorder, fork, actions) {
       chooser.value = picks.includes(state.demoText) ? state.demoText : '';
       for (const input of paces) input.checked = Number(input.value) === state.demoPace;
       if (state.demoView !== shownView) showStep(state);
-      const forkLabel = state.demoFork ? `fork: ${forkName(state.demoFork)}` : '';
-      lossChart.name(2, forkLabel && `${forkLabel} (test sentences)`);
+      const forkLabel = state.demoFork ? t('training.forkLabel', { fork: forkName(state.demoFork) }) : '';
+      lossChart.name(2, forkLabel && t('training.forkTest', { fork: forkLabel }));
       bankChart.name(1, forkLabel);
       compare.show(state);
     },
@@ -259,7 +257,7 @@ export function createView(ctx, recorder, fork, actions) {
     },
 
     runsIn(place) {
-      where.textContent = `training runs in ${place === 'worker' ? 'a Web Worker' : 'this page, in short slices'}`;
+      where.textContent = t(place === 'worker' ? 'training.inWorker' : 'training.inPage');
       where.dataset.runsIn = place;
     },
 
@@ -300,7 +298,7 @@ export function createView(ctx, recorder, fork, actions) {
     // A model this browser kept, restored at `step`.
     kept(step) {
       kept.hidden = false;
-      keptText.textContent = `Restored the model you trained here before (step ${step}).`;
+      keptText.textContent = t('training.kept', { step });
     },
 
     // Back at `step` after a divergence: the curve after it is gone.

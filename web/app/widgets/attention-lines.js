@@ -4,6 +4,7 @@
 import { h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
 
 const W = 300, ROW = 44, TOP = 24, LEFT = 60, RIGHT = W - 60, MAX = 12;
 
@@ -23,8 +24,8 @@ export class AttentionLines {
     const n = labels.length;
     const y = (i) => TOP + 10 + i * ROW;
     const picture = svg('svg', { viewBox: `0 0 ${W} ${TOP + n * ROW}`, width: W, class: 'figure-svg', 'aria-hidden': 'true' });
-    picture.append(svg('text', { x: LEFT - 10, y: 14, class: 'col-title end' }, 'asks'));
-    picture.append(svg('text', { x: RIGHT + 10, y: 14, class: 'col-title start' }, 'attends to'));
+    picture.append(svg('text', { x: LEFT - 10, y: 14, class: 'col-title end' }, t('widgets.asks')));
+    picture.append(svg('text', { x: RIGHT + 10, y: 14, class: 'col-title start' }, t('widgets.attendsToColumn')));
     weights.forEach((row, r) => row.forEach((w, c) => {
       const off = masked(r, c);
       picture.append(svg('line', {
@@ -36,7 +37,7 @@ export class AttentionLines {
       picture.append(svg('text', { x: LEFT - 10, y: y(i) + 4, class: `row-title token-${i}` }, label));
       picture.append(svg('text', { x: RIGHT + 10, y: y(i) + 4, class: `row-title start token-${i}` }, label));
     });
-    replace(this.body, picture, textTable(this.title, ['asking', ...labels],
-      weights.map((row, r) => [labels[r], ...row.map((w, c) => (masked(r, c) ? 'masked' : w))])));
+    replace(this.body, picture, textTable(this.title, [t('widgets.asking'), ...labels],
+      weights.map((row, r) => [labels[r], ...row.map((w, c) => (masked(r, c) ? t('widgets.masked') : w))])));
   }
 }

@@ -2,6 +2,7 @@
 // "upstream gradient × local derivative = product", their sum beside the engine's gradient,
 // and the nudge check when there is one. Draws what provenance.js returns.
 import { h, num, replace } from '../dom.js';
+import { rich } from '../i18n/render.js';
 
 export class ChainRule {
   constructor({ name }) {
@@ -12,12 +13,12 @@ export class ChainRule {
   set(entries, title) {
     replace(this.element, h('p', { class: 'chain-title' }, title),
       entries.map((e, k) => h('div', { class: 'chain-entry', 'data-entry': k },
-        h('p', {}, h('strong', {}, `∂L/∂(${e.name})`), ` is the sum of ${e.paths.length} path${e.paths.length === 1 ? '' : 's'}:`),
+        h('p', {}, rich('chain.paths', { name: e.name, count: e.paths.length })),
         h('ul', {}, e.paths.map((p) => h('li', {},
           p.upstream[0], ' ', num(p.upstream[1]), ' × ', p.local[0], ' ', num(p.local[1]), ' = ', num(p.product, { 'data-path': '' })))),
-        h('p', {}, 'sum ', num(e.total, { 'data-total': '' }), '; the engine’s gradient ', num(e.engineGrad, { 'data-engine-grad': '' }),
+        h('p', {}, rich('chain.sum', { total: num(e.total, { 'data-total': '' }), engine: num(e.engineGrad, { 'data-engine-grad': '' }) }),
           e.nudge === undefined || e.nudge === null ? ''
-            : ['; nudge check (loss change ÷ ε) ', num(e.nudge, { 'data-nudge': '' })]))));
+            : rich('chain.nudge', { nudge: num(e.nudge, { 'data-nudge': '' }) })))));
   }
 
   clear(message) {

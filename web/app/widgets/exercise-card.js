@@ -5,12 +5,18 @@
 import { capital, fmt, h, replace } from '../dom.js';
 import { ANSWERS, answer, cellValues, check, correct, environment, explain, standing, withCells } from '../exercises/vocabulary.js';
 import { settle, solve } from '../exercises/solve.js';
+import { readable, t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const FRAME_MS = 90;       // one frame of the "show me" walk
 const FRAMES_PER_STEP = 4; // frames drawn between two of the solver's steps
 
-const shown = (x) => (typeof x === 'number' ? fmt(x) : x);
+// An answer as the page shows it: a number in the language's conventions, an option by its name.
+const OPTION = { up: 'exercises.up', down: 'exercises.down', 'no change': 'exercises.noChange', positive: 'exercises.positive', negative: 'exercises.negative', zero: 'exercises.zero' };
+const optionName = (o) => (OPTION[o] ? t(OPTION[o]) : /^[123]$/.test(o) ? t('widgets.entry', { entry: o }) : o);
+const shown = (x) => (typeof x === 'number' ? fmt(x) : optionName(x));
+const shownGiven = (given) => (Number.isFinite(Number(given)) && !/^[123]$/.test(given) ? fmt(Number(given)) : optionName(given));
 
 // The fields a solver's state changes (the challenge's cells, and the mode for token vectors).
 function patchFrom(state, cells) {
@@ -40,7 +46,7 @@ export class ExerciseCard {
     const state = saved === 'done' ? 'done' : saved && predict ? 'answered' : 'open';
     this.element = h('div', {
       class: 'exercise', id: `exercise-${exercise.id}`, 'data-exercise': exercise.kind, 'data-exercise-id': exercise.id, 'data-state': state,
-    }, h('p', { class: 'exercise-question' }, h('strong', { class: 'exercise-kind' }, predict ? 'Predict: ' : 'Challenge: '),
+    }, h('p', { class: 'exercise-question' }, h('strong', { class: 'exercise-kind' }, t(predict ? 'exercises.predict' : 'exercises.challenge'), ' '),
       predict ? exercise.question : exercise.title));
     if (predict) this.#prediction();
     else this.#challenge(link);
@@ -67,21 +73,21 @@ export class ExerciseCard {
     const options = ANSWERS[exercise.as];
     let choices;
     if (options) {
-      choices = h('div', { class: 'exercise-options', role: 'group', 'aria-label': 'your answer' },
-        options.map((o) => h('button', { type: 'button', 'data-answer': o, onclick: () => commit(o) }, o)));
+      choices = h('div', { class: 'exercise-options', role: 'group', 'aria-label': t('exercises.yourAnswer') },
+        options.map((o) => h('button', { type: 'button', 'data-answer': o, onclick: () => commit(o) }, optionName(o))));
     } else {
-      const box = h('input', { type: 'text', inputmode: 'decimal', size: '6', autocomplete: 'off', 'aria-label': 'your answer (a number)' });
+      const box = h('input', { type: 'text', inputmode: 'decimal', size: '6', autocomplete: 'off', 'aria-label': t('exercises.yourNumber') });
       const message = h('span', { class: 'cell-message', role: 'status' });
       const read = () => {
-        const text = box.value.trim().replace(/\u2212/g, '-');
-        if (text === '' || !Number.isFinite(Number(text))) replace(message, 'type a number first');
+        const text = readable(box.value.trim()).replace(/\u2212/g, '-');
+        if (text === '' || !Number.isFinite(Number(text))) replace(message, t('exercises.typeNumber'));
         else {
           replace(message);
           commit(text);
         }
       };
       box.addEventListener('keydown', (e) => { if (e.key === 'Enter') read(); });
-      choices = h('div', { class: 'exercise-options' }, box, ' ', h('button', { type: 'button', 'data-answer': '', onclick: read }, 'Check'), ' ', message);
+      choices = h('div', { class: 'exercise-options' }, box, ' ', h('button', { type: 'button', 'data-answer': '', onclick: read }, t('exercises.check')), ' ', message);
     }
     this.element.append(choices, this.reveal);
   }
@@ -90,11 +96,11 @@ export class ExerciseCard {
     this.status = h('p', { class: 'exercise-status', role: 'status', 'aria-live': 'polite' });
     this.hint = h('p', { class: 'exercise-hint note', hidden: true }, this.exercise.hint);
     this.solution = h('p', { class: 'exercise-solution', role: 'status', 'aria-live': 'polite' });
-    this.showMe = h('button', { type: 'button', class: 'show-me', 'data-control': 'show-me', onclick: () => this.#showMe() }, 'Show me');
+    this.showMe = h('button', { type: 'button', class: 'show-me', 'data-control': 'show-me', onclick: () => this.#showMe() }, t('exercises.showMe'));
     this.element.append(this.status, h('p', { class: 'exercise-actions' },
-      this.exercise.hint ? h('button', { type: 'button', class: 'exercise-hint-button', 'data-control': 'hint', onclick: () => { this.hint.hidden = false; } }, 'Hint') : null, ' ',
+      this.exercise.hint ? h('button', { type: 'button', class: 'exercise-hint-button', 'data-control': 'hint', onclick: () => { this.hint.hidden = false; } }, t('exercises.hint')) : null, ' ',
       this.showMe, ' ',
-      link ? h('a', { class: 'exercise-link', href: link }, 'Link to this challenge') : null),
+      link ? h('a', { class: 'exercise-link', href: link }, t('exercises.link')) : null),
     this.hint, this.solution);
   }
 
@@ -109,13 +115,13 @@ export class ExerciseCard {
       return;
     }
     if (!result.done) {
-      replace(this.solution, 'The engine found no way there from these numbers by gradient descent. Try the hint, or reset this step and press “show me” again.');
+      replace(this.solution, t('exercises.stuck'));
       this.solution.dataset.result = 'stuck';
       return;
     }
     const steps = result.path.length;
     if (steps === 0) {
-      replace(this.solution, 'The goal already holds for these numbers: nothing to move.');
+      replace(this.solution, t('exercises.alreadyDone'));
       this.solution.dataset.result = 'solved';
       return;
     }
@@ -124,13 +130,13 @@ export class ExerciseCard {
     frames[frames.length - 1] = patchFrom(result.path.at(-1), this.exercise.cells);   // the solver's own last numbers
     this.showMe.disabled = true;
     this.solution.dataset.result = 'walking';
-    replace(this.solution, `Gradient descent on the unlocked numbers: ${steps} step${steps === 1 ? '' : 's'} downhill towards the goal.`);
+    replace(this.solution, t('exercises.walking', { count: steps }));
     const next = () => {
       const refused = this.ctx.update(frames.shift());
       if (refused || frames.length === 0) {
         this.showMe.disabled = false;
         this.solution.dataset.result = refused ? 'refused' : 'solved';
-        if (refused) replace(this.solution, `Stopped: ${refused}.`);
+        if (refused) replace(this.solution, t('exercises.stopped', { reason: refused }));
         return;
       }
       setTimeout(next, FRAME_MS);
@@ -153,15 +159,16 @@ export class ExerciseCard {
       this.element.dataset.state = 'answered';
       const right = answer(env, this.exercise);
       if (right.error) {
-        replace(this.reveal, h('p', { class: 'problem' }, `The engine has no answer for these numbers: ${right.error}.`));
+        replace(this.reveal, h('p', { class: 'problem' }, t('exercises.noAnswer', { reason: right.error })));
         return;
       }
       const ok = this.given === null ? null : correct(this.exercise, this.given, right);
       for (const b of this.element.querySelectorAll('button[data-answer]')) b.setAttribute('aria-pressed', String(b.dataset.answer === this.given));
       replace(this.reveal,
         h('p', {},
-          this.given === null ? null : [`You said ${this.given}: `, h('strong', { class: ok ? 'right' : 'wrong', 'data-correct': String(ok) }, ok ? 'right.' : 'not quite.'), ' '],
-          'The engine’s answer for the numbers as they are now: ', h('strong', { 'data-engine-answer': String(right.value) }, shown(right.value)), '.'),
+          this.given === null ? null : [rich('exercises.youSaid', { given: shownGiven(this.given),
+            verdict: h('strong', { class: ok ? 'right' : 'wrong', 'data-correct': String(ok) }, t(ok ? 'exercises.right' : 'exercises.notQuite')) }), ' '],
+          rich('exercises.engineAnswer', { answer: h('strong', { 'data-engine-answer': String(right.value) }, shown(right.value)) })),
         h('p', { class: 'exercise-why' }, right.text));
       return;
     }
@@ -171,8 +178,8 @@ export class ExerciseCard {
     this.status.dataset.done = String(result.done);
     // why it holds once it does; before that only where it stands (a reason would give the
     // step's prediction away)
-    replace(this.status, result.error ? ['Goal not reached yet: ', capital(result.error), '.']
-      : result.done ? [h('strong', {}, 'Done: the goal holds. '), explain(env, this.exercise.goal)]
-        : [h('strong', {}, 'Goal not reached yet. '), standing(this.exercise, result)]);
+    replace(this.status, result.error ? t('exercises.notYetBecause', { reason: capital(result.error) })
+      : result.done ? [h('strong', {}, t('exercises.done')), ' ', explain(env, this.exercise.goal)]
+        : [h('strong', {}, t('exercises.notYet')), ' ', standing(this.exercise, result)]);
   }
 }

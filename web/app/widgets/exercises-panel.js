@@ -3,13 +3,14 @@
 // the chosen exercise alone, open. A link to an exercise (#exercise=id) opens it.
 import { h } from '../dom.js';
 import { ExerciseCard } from './exercise-card.js';
+import { t } from '../i18n/core.js';
 
 // exercises: read by vocabulary.js; options: { progress, onResult, open (always open, no
 // summary), linkable }
 export function exercisesPanel(name, exercises, { progress, onResult, open = false, linkable = true }) {
   return {
     name,
-    title: 'Predict, then check',
+    title: 'exercises.panelTitle',   // catalogue key
     fields: [],
     create(ctx) {
       const cards = exercises.map((exercise) => new ExerciseCard({
@@ -20,7 +21,7 @@ export function exercisesPanel(name, exercises, { progress, onResult, open = fal
       const predictions = exercises.filter((e) => e.kind === 'predict').length;
       const element = open ? h('div', { class: 'exercises', 'data-exercises': name }, body)
         : h('details', { class: 'exercises', 'data-exercises': name },
-          h('summary', {}, `Predict, then check: ${predictions} question${predictions === 1 ? '' : 's'}, ${cards.length - predictions} challenge${cards.length - predictions === 1 ? '' : 's'}`),
+          h('summary', {}, t('exercises.summary', { questions: t('exercises.questions', { count: predictions }), challenges: t('exercises.challenges', { count: cards.length - predictions }) })),
           body);
       let opened = null;   // the exercise a link asked for, once shown
       const draw = () => { for (const card of cards) card.render(ctx.state()); };

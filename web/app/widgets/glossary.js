@@ -2,19 +2,20 @@
 // href="#glossary-softmax">) opens its definition in a small panel, by mouse or keyboard (a link:
 // Tab to it, Enter opens, Escape closes and returns to the text); the full list is drawn into
 // #glossary-list. Text nodes only, no inline styles: it works under the page's strict CSP.
-import { GLOSSARY } from '../glossary.js';
+import { GLOSSARY, glossaryKeys } from '../glossary.js';
 import { h, replace } from '../dom.js';
+import { plain } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 export function mountGlossary(doc = document) {
   const list = doc.getElementById('glossary-list');
   if (list) {
-    replace(list, Object.entries(GLOSSARY).map(([key, { term, text }]) => [
-      h('dt', { id: `glossary-${key}` }, term), h('dd', {}, text)]));
+    replace(list, GLOSSARY.map((id) => [h('dt', { id: `glossary-${id}` }, rich(glossaryKeys(id).term)), h('dd', {}, rich(glossaryKeys(id).text))]));
   }
   const title = h('p', { class: 'glossary-term', id: 'glossary-popup-title' });
   const text = h('p', { class: 'glossary-text' });
-  const close = h('button', { type: 'button', class: 'dismiss', 'aria-label': 'close the definition' }, '×');
-  const all = h('a', { href: '#glossary' }, 'All terms');
+  const close = h('button', { type: 'button', class: 'dismiss', 'aria-label': plain('glossary.close') }, '×');
+  const all = h('a', { href: '#glossary' }, rich('glossary.all'));
   const popup = h('div', { class: 'glossary-popup', popover: 'auto', role: 'dialog', 'aria-labelledby': title.id, 'data-glossary-popup': '' },
     close, title, text, all);
   doc.body.append(popup);
@@ -44,13 +45,13 @@ export function mountGlossary(doc = document) {
     if (!link) return;
     e.preventDefault();
     const use = link.matches('.term[data-term]') ? link : null;
-    const entry = use && GLOSSARY[use.dataset.term];
+    const entry = use && GLOSSARY.includes(use.dataset.term) && glossaryKeys(use.dataset.term);
     if (!entry) {
       jump(link.getAttribute('href').slice(1));
       return;
     }
-    replace(title, entry.term);
-    replace(text, entry.text);
+    replace(title, rich(entry.term));
+    replace(text, rich(entry.text));
     // the panel sits in a bottom corner, or a top one when the term is low on the screen
     popup.classList.toggle('at-top', use.getBoundingClientRect().top > innerHeight / 2);
     if (!popup.matches(':popover-open')) popup.showPopover();

@@ -4,6 +4,7 @@
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
 
 const NODE_W = 166, NODE_H = 50, COL = 186, ROW = 68, TOP = 26;
 
@@ -32,8 +33,8 @@ export class GradientGraph {
     const picture = svg('svg', { viewBox: `0 0 ${(cols - 1) * COL + NODE_W + 2} ${TOP + rows * ROW}`, width: (cols - 1) * COL + NODE_W + 2, class: 'figure-svg graph-svg',
       // with nodes to focus the picture is a group of buttons; without, the table speaks for it
       role: this.onSelect ? 'group' : null, 'aria-label': this.onSelect ? this.title : null, 'aria-hidden': this.onSelect ? null : 'true' });
-    picture.append(svg('text', { x: 0, y: 14, class: 'col-title start' }, 'forward: numbers →'));
-    picture.append(svg('text', { x: (cols - 1) * COL + NODE_W, y: 14, class: 'col-title end backward' }, '← backward: gradients'));
+    picture.append(svg('text', { x: 0, y: 14, class: 'col-title start' }, t('widgets.forward')));
+    picture.append(svg('text', { x: (cols - 1) * COL + NODE_W, y: 14, class: 'col-title end backward' }, t('widgets.backward')));
     for (const [from, to] of edges) {
       const a = at[from], b = at[to];
       const [x1, y1, x2, y2] = [a.x + NODE_W, a.y + NODE_H / 2, b.x, b.y + NODE_H / 2];
@@ -46,7 +47,7 @@ export class GradientGraph {
       const { x, y } = at[n.id];
       const g = svg('g', {
         class: `node ${n.className ?? ''} ${n.id === this.selected ? 'selected' : ''}`, 'data-node': n.id,
-        tabindex: this.onSelect ? 0 : null, role: this.onSelect ? 'button' : null, 'aria-description': this.onSelect ? 'shows where its gradient comes from' : null,
+        tabindex: this.onSelect ? 0 : null, role: this.onSelect ? 'button' : null, 'aria-description': this.onSelect ? t('widgets.graphNode') : null,
       });
       if (this.onSelect) {
         const pick = () => {
@@ -65,7 +66,7 @@ export class GradientGraph {
       g.append(svg('text', { x: x + 6, y: y + 43, class: `node-grad ${sign(n.grad) ? '' : 'zero'}`, 'data-grad': JSON.stringify(n.grad) }, `∂L ${text(n.grad)}`));
       picture.append(g);
     }
-    replace(this.body, picture, textTable(this.title, ['number', 'value', 'gradient ∂L/∂(number)'],
+    replace(this.body, picture, textTable(this.title, [t('widgets.number'), t('widgets.value'), t('widgets.gradientOf')],
       nodes.map((n) => [n.label, text(n.value), text(n.grad)])));
   }
 }

@@ -4,27 +4,33 @@
 // weights out for screen readers ("A attends 94% to C, 5% to B, 2% to A").
 import { fmt, h, percentText, replace } from '../dom.js';
 import { GridKeys } from './grid-keys.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 const NAMED = 3;   // a row's sentence names its largest weights, this many at most
 let ids = 0;
 
-// One row's weights in words, largest first; masked cells are left out.
-export function attendsSentence(label, row, colLabels, masked = () => false) {
+// One row's weights in words, largest first; masked cells are left out. As text, or, with the
+// labels in another language than the page's (a sentence's English words), as nodes: word(label)
+// marks a label, fill and join build the sentence (i18n rich, and a join of nodes).
+export function attendsSentence(label, row, colLabels, masked = () => false, { word = (x) => x, fill = t, join = (xs) => xs.join(', ') } = {}) {
   const shown = row.map((w, c) => ({ w, c })).filter(({ c }) => !masked(c)).sort((a, b) => b.w - a.w);
-  const named = shown.slice(0, NAMED).map(({ w, c }) => `${percentText(w)} to ${colLabels[c]}`);
+  const named = shown.slice(0, NAMED).map(({ w, c }) => fill('widgets.attendsTo', { share: percentText(w), token: word(colLabels[c]) }));
   const rest = shown.length - named.length;
-  return `${label} attends ${named.join(', ')}${rest ? `, and less to ${rest} other${rest > 1 ? 's' : ''}` : ''}.`;
+  return rest ? fill('widgets.attendsMore', { token: word(label), named: join(named), count: rest }) : fill('widgets.attends', { token: word(label), named: join(named) });
 }
 
 // Labels a sentence can tell apart: a word that appears twice is named with its place ("the (word 1)").
 export function distinct(labels) {
-  return labels.map((l, i) => (labels.indexOf(l) === labels.lastIndexOf(l) ? l : `${l} (word ${i + 1})`));
+  return labels.map((l, i) => (labels.indexOf(l) === labels.lastIndexOf(l) ? l : t('widgets.wordAt', { word: l, place: i + 1 })));
 }
 
 export class Heatmap {
-  // digits: decimals shown in a cell (the exact value stays in data-value)
-  constructor({ name, title = '', digits = 4 }) {
+  // digits: decimals shown in a cell (the exact value stays in data-value); labelLang: the
+  // language of the labels when they are data in another language than the page's (lang="en")
+  constructor({ name, title = '', digits = 4, labelLang = null }) {
     this.digits = digits;
+    this.labelLang = labelLang;
     this.keys = new GridKeys();
     this.shape = '';
     const id = `heatmap-${++ids}`;
@@ -50,23 +56,27 @@ export class Heatmap {
       number.className = `num ${cols <= 8 ? '' : 'visually-hidden'}`;
       number.dataset.value = String(w);
       number.textContent = fmt(w, this.digits);
-      cell.lastChild.textContent = off ? ' (masked)' : '';
+      cell.lastChild.textContent = off ? ` (${t('widgets.masked')})` : '';
     }));
     const [rowNames, colNames] = [distinct(rowLabels), distinct(colLabels)];
-    this.text.textContent = weights.map((row, r) => attendsSentence(rowNames[r], row, colNames, (c) => masked(r, c))).join(' ');
+    const marked = this.labelLang && {
+      word: (text) => h('span', { lang: this.labelLang }, text), fill: rich,
+      join: (nodes) => h('span', {}, nodes.map((n, i) => [i ? ', ' : '', n])),
+    };
+    replace(this.text, weights.map((row, r) => [r ? ' ' : '', attendsSentence(rowNames[r], row, colNames, (c) => masked(r, c), marked || undefined)]));
   }
 
   #build(rowLabels, colLabels, unknown) {
     this.grid.style.setProperty('--cols', colLabels.length);
     const label = (kind, text, i) => h('span', { class: `${kind} ${unknown[i] ? 'unknown' : ''}`, role: kind === 'col-label' ? 'columnheader' : 'rowheader',
-      title: unknown[i] ? 'not in the vocabulary' : null }, text);
+      title: unknown[i] ? t('widgets.unknownWord') : null }, this.labelLang ? h('span', { lang: this.labelLang }, text) : text);
     this.cells = rowLabels.map((_, r) => colLabels.map((__, c) => {
       const cell = h('span', { role: 'gridcell', onkeydown: (e) => this.keys.key(e, r, c), onfocus: () => this.keys.visit(r, c) },
         h('span', { class: 'num' }), h('span', { class: 'visually-hidden' }));
       return cell;
     }));
     replace(this.grid,
-      h('div', { class: 'heat-row', role: 'row' }, h('span', { class: 'corner', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, 'row attends to column')), colLabels.map((text, c) => label('col-label', text, c))),
+      h('div', { class: 'heat-row', role: 'row' }, h('span', { class: 'corner', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, t('widgets.rowAttendsColumn'))), colLabels.map((text, c) => label('col-label', text, c))),
       rowLabels.map((text, r) => h('div', { class: 'heat-row', role: 'row' }, label('row-label', text, r), this.cells[r])));
     this.keys.use(this.cells);
   }

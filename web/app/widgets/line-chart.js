@@ -3,21 +3,22 @@
 // line's ends and the reference levels out for screen readers.
 import { fmt } from '../dom.js';
 import { svg } from './svg.js';
+import { t } from '../i18n/core.js';
 
 let charts = 0;
 
 // "training batches: 4.2 at step 1, 1.3 at step 600. …": each named line's first and last point.
 function describe(data, names, levels, xLabel) {
   const lines = data.map((line, i) => (line.length && names[i]
-    ? `${names[i]}: ${fmt(line[0][1], 3)} at ${xLabel} ${fmt(line[0][0])}, ${fmt(line.at(-1)[1], 3)} at ${xLabel} ${fmt(line.at(-1)[0])}.` : ''));
-  const marks = levels.map(({ name, value }) => `${name}: ${fmt(value, 3)}.`);
-  return [...lines, ...marks].filter(Boolean).join(' ') || 'No points yet.';
+    ? t('widgets.chartLine', { name: names[i], first: fmt(line[0][1], 3), firstAt: `${xLabel} ${fmt(line[0][0])}`, last: fmt(line.at(-1)[1], 3), lastAt: `${xLabel} ${fmt(line.at(-1)[0])}` }) : ''));
+  const marks = levels.map(({ name, value }) => t('widgets.chartLevel', { name, value: fmt(value, 3) }));
+  return [...lines, ...marks].filter(Boolean).join(' ') || t('widgets.noPoints');
 }
 
 export class LineChart {
   // series: [{ name, className }]
   // xLabel names the horizontal axis ("step").
-  constructor({ name, title, series, width = 320, height = 140, yMin = null, yMax = null, xLabel = 'step' }) {
+  constructor({ name, title, series, width = 320, height = 140, yMin = null, yMax = null, xLabel = t('widgets.step') }) {
     this.xLabel = xLabel;
     this.series = series;
     this.width = width;

@@ -8,14 +8,14 @@
 import { h, fmt, replace } from '../dom.js';
 import { parseCell } from '../state.js';
 import { GridKeys } from './grid-keys.js';
+import { t } from '../i18n/core.js';
 
 const STEP = 0.1;
 const REDUCED_MOTION = matchMedia('(prefers-reduced-motion: reduce)');
 const DRAG_THRESHOLD = 4;      // px before a press becomes a scrub
 const DRAG_PX_PER_STEP = 8;
 // What a screen reader says on entering a grid (the keys are not visible anywhere else).
-const KEYS_HINT = { edit: 'Arrow keys move between the numbers. Enter edits one; while editing, up and down arrows step it, Enter keeps it, Escape undoes it.',
-  read: 'Arrow keys move between the numbers.' };
+const KEYS_HINT = { edit: 'widgets.keysEdit', read: 'widgets.keysRead' };
 let hints = 0;
 
 export class MatrixEditor {
@@ -27,7 +27,7 @@ export class MatrixEditor {
     this.onEdit = onEdit;
     this.cells = [];
     this.message = h('p', { class: 'cell-message', role: 'status', 'aria-live': 'polite' });
-    const hint = h('span', { class: 'visually-hidden', id: `grid-hint-${++hints}` }, KEYS_HINT[onEdit ? 'edit' : 'read']);
+    const hint = h('span', { class: 'visually-hidden', id: `grid-hint-${++hints}` }, t(KEYS_HINT[onEdit ? 'edit' : 'read']));
     const table = h('table', { class: `matrix ${kind}`, 'data-matrix': name, role: 'grid', 'aria-describedby': hint.id },
       caption ? h('caption', {}, caption) : null,
       h('tbody', {}, rowLabels.map((label, r) => h('tr', {},
@@ -104,7 +104,7 @@ export class MatrixEditor {
     cell.grad.className = `grad ${g > 0 ? 'down' : g < 0 ? 'up' : 'zero'}`;
     cell.grad.style.setProperty('--size', size.toFixed(3));
     replace(cell.tip, `∂L/∂(${cell.label}) = ${fmt(g, 5)}`);
-    cell.target.setAttribute('aria-description', `gradient ${fmt(g, 5)}`);
+    cell.target.setAttribute('aria-description', t('widgets.gradient', { gradient: fmt(g, 5) }));
   }
 
   // A brief highlight on an input whose number changed without being typed (a descent step, a
@@ -121,7 +121,7 @@ export class MatrixEditor {
     cell.td.classList.toggle('invalid', cell.invalid);
     if (error) {
       cell.field.setAttribute('aria-errormessage', this.#messageId());
-      replace(this.message, `${cell.label}: ${error}; still using ${fmt(cell.value)}.`);
+      replace(this.message, t('widgets.stillUsing', { label: cell.label, reason: error, value: fmt(cell.value) }));
     } else if (!this.cells.flat().some((c) => c.invalid)) {
       replace(this.message);
     }

@@ -5,6 +5,7 @@
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { entrySeparator, t } from '../i18n/core.js';
 
 const PANEL = 150, GAP = 14, PAD = 16, TOP = 16;
 const VIEWS = [[0, 1], [0, 2], [1, 2]];
@@ -37,7 +38,7 @@ export class Moves {
       picture.append(svg('rect', { x: left, y: TOP, width: PANEL, height: PANEL, class: 'panel' }));
       picture.append(svg('line', { x1: left, x2: left + PANEL, y1: sy(0), y2: sy(0), class: 'zero' }));
       picture.append(svg('line', { x1: sx(0), x2: sx(0), y1: TOP, y2: TOP + PANEL, class: 'zero' }));
-      picture.append(svg('text', { x: left + PANEL / 2, y: 11, class: 'col-title' }, `entry ${a + 1} → , entry ${b + 1} ↑`));
+      picture.append(svg('text', { x: left + PANEL / 2, y: 11, class: 'col-title' }, t('widgets.axes', { across: a + 1, up: b + 1 })));
       points.forEach((p, j) => {
         const [x0, y0] = [sx(p[a]), sy(p[b])];
         const [x1, y1] = [sx(p[a] + magnify * (next[j][a] - p[a])), sy(p[b] + magnify * (next[j][b] - p[b]))];
@@ -50,9 +51,9 @@ export class Moves {
         picture.append(svg('text', { x: x0 + 6, y: y0 - 6, class: `row-title start token-${j}` }, labels[j]));
       });
     });
-    replace(this.body, picture, textTable(this.title, ['token', 'now', 'after one step'],
-      labels.map((label, j) => [label, `[${points[j].map((x) => fmt(x)).join(', ')}]`, `[${next[j].map((x) => fmt(x)).join(', ')}]`])));
-    this.sentence.textContent = magnify > 1 ? `Arrows are drawn ${magnify} times longer than the step, which is too small to see.` : 'Arrows are drawn to scale.';
+    replace(this.body, picture, textTable(this.title, [t('widgets.token'), t('widgets.now'), t('widgets.afterStep')],
+      labels.map((label, j) => [label, `[${points[j].map((x) => fmt(x)).join(entrySeparator())}]`, `[${next[j].map((x) => fmt(x)).join(entrySeparator())}]`])));
+    this.sentence.textContent = magnify > 1 ? t('widgets.magnified', { times: fmt(magnify) }) : t('widgets.toScale');
     this.element.dataset.magnify = String(magnify);
   }
 

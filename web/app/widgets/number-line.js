@@ -3,6 +3,7 @@
 import { fmt, h, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
 
 const W = 340, PAD = 26, Y = 34;
 
@@ -34,7 +35,7 @@ export class NumberLine {
       picture.append(svg('circle', { cx: x, cy: Y, r: 6, class: `mark ${m.className ?? ''}`, 'data-value': String(m.value), 'data-mark': i }));
       picture.append(svg('text', { x, y: Y - 11 - (i % 2) * 11, class: `mark-label ${m.className ?? ''}` }, `${m.label} ${fmt(m.value, 2)}`));
     });
-    replace(this.body, picture, textTable(this.title, ['', 'value'], marks.map((m) => [m.label, m.value])));
+    replace(this.body, picture, textTable(this.title, ['', t('widgets.value')], marks.map((m) => [m.label, m.value])));
   }
 
   fail(message) {

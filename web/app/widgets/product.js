@@ -4,6 +4,8 @@
 import { factor, fmt, h, num, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
+import { rich } from '../i18n/render.js';
 
 const C = 52, GAP = 40, TOP = 20;
 
@@ -41,9 +43,9 @@ export class Product {
     picture.append(svg('text', { x: C + GAP / 2, y: ry + C / 2 + 5, class: 'equals' }, '='));
     picture.append(svg('text', { x: wx + C / 2, y: ry + C / 2 + 5, class: 'col-title' }, names.result));
     result.forEach((v, c) => cell(mx + c * C, ry, v, `kind-${kind} result ${c === col ? 'marked' : ''}`, { 'data-result': c }));
-    replace(this.body, picture, textTable(this.title, ['', ...w[0].map((_, c) => `column ${c + 1}`)],
-      [...w.map((row, i) => [`row ${i + 1} (times ${fmt(x[i])})`, ...row]), [names.result, ...result]]));
-    replace(this.sentence, `${names.result}, entry ${col + 1} = ${names.x} · column ${col + 1} of ${names.w} = `,
-      x.map((xi, i) => `${i ? ' + ' : ''}${factor(xi)}·${factor(w[i][col])}`).join(''), ' = ', num(result[col], { 'data-focused': '' }));
+    replace(this.body, picture, textTable(this.title, ['', ...w[0].map((_, c) => t('widgets.column', { column: c + 1 }))],
+      [...w.map((row, i) => [t('widgets.rowTimes', { row: i + 1, x: fmt(x[i]) }), ...row]), [names.result, ...result]]));
+    replace(this.sentence, rich('widgets.productSentence', { result: names.result, entry: col + 1, x: names.x, w: names.w,
+      terms: h('span', { dir: 'ltr' }, x.map((xi, i) => `${i ? ' + ' : ''}${factor(xi)}·${factor(w[i][col])}`).join('')), value: num(result[col], { 'data-focused': '' }) }));
   }
 }

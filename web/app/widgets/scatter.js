@@ -4,6 +4,7 @@
 // gives the labelled words' coordinates for screen readers.
 import { fmt } from '../dom.js';
 import { svg } from './svg.js';
+import { entrySeparator, t } from '../i18n/core.js';
 
 let scatters = 0;
 
@@ -37,20 +38,20 @@ export class Scatter {
     const sx = (x) => pad + ((x - x0) / (x1 - x0 || 1)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.replaceChildren();
-    this.text.textContent = `${words.length} words. ${words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
-      .map(([word, [x, y]]) => `${word} at (${fmt(x, 2)}, ${fmt(y, 2)})`).join(', ')}.`;
+    this.text.textContent = t('widgets.scatter', { count: words.length, points: words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
+      .map(([word, [x, y]]) => t('widgets.pointAt', { word, x: fmt(x, 2), y: fmt(y, 2) })).join(entrySeparator()) });
     const placed = [];   // the labels' boxes so far
     words.forEach((word, i) => {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];
       const named = this.labelled.has(word);
       const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: named ? 4 : 2.5, class: named ? 'point named' : 'point', 'data-word': word });
-      dot.append(svg('title', {}, word));
+      dot.append(svg('title', { lang: 'en' }, word));   // the corpus's words are English data
       this.svg.append(dot);
       if (!named) return;
       const box = this.#place(x, y, word, placed);
       placed.push(box);
       if (box.far) this.svg.append(svg('line', { x1: x.toFixed(1), y1: y.toFixed(1), x2: box.anchorX.toFixed(1), y2: box.anchorY.toFixed(1), class: 'leader' }));
-      this.svg.append(svg('text', { x: box.left.toFixed(1), y: (box.top + LABEL_HEIGHT - 2).toFixed(1), class: 'point-label', 'data-label': word }, word));
+      this.svg.append(svg('text', { x: box.left.toFixed(1), y: (box.top + LABEL_HEIGHT - 2).toFixed(1), class: 'point-label', 'data-label': word, lang: 'en' }, word));
     });
   }
 

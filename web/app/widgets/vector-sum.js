@@ -5,6 +5,7 @@
 import { fmt, replace, h } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
+import { t } from '../i18n/core.js';
 
 const LABEL = 64, BAR = 240, TOTAL = 70, ROW = 34, HEIGHT = 18, TOP = 6;
 
@@ -13,7 +14,7 @@ export class VectorSum {
     this.labels = labels;
     this.body = h('div', { class: 'figure-body' });
     this.element = h('figure', { class: 'figure vector-sum', 'data-vector-sum': name, 'data-figure': name },
-      h('figcaption', {}, 'each token’s value times its weight, laid end to end (negative ones leftwards from 0); the upright mark is their total, the output’s entry'), this.body);
+      h('figcaption', {}, t('widgets.vectorSum')), this.body);
   }
 
   // parts: rows w_j·v_j (n×dv); output: the engine's sum (1×dv)
@@ -33,7 +34,7 @@ export class VectorSum {
     picture.append(svg('line', { x1: zero, x2: zero, y1: 0, y2: height, class: 'zero' }));
     for (let d = 0; d < dv; d++) {
       const y = TOP + d * ROW;
-      picture.append(svg('text', { x: LABEL - 8, y: y + HEIGHT - 4, class: 'row-title' }, `entry ${d + 1}`));
+      picture.append(svg('text', { x: LABEL - 8, y: y + HEIGHT - 4, class: 'row-title' }, t('widgets.entry', { entry: d + 1 })));
       let ahead = zero, behind = zero;   // where the next positive and the next negative part start
       parts.forEach((p, j) => {
         const size = Math.abs(p[d]) * unit;
@@ -52,7 +53,7 @@ export class VectorSum {
         `= ${fmt(output[d])}`));
     }
     replace(this.body, picture,
-      textTable('each token’s value times its weight, added entry by entry into the output', ['', ...output.map((_, d) => `entry ${d + 1}`)],
-        [...parts.map((p, j) => [`${this.labels[j]}: weight × value`, ...p]), ['output', ...output]]));
+      textTable(t('widgets.sumTable'), ['', ...output.map((_, d) => t('widgets.entry', { entry: d + 1 }))],
+        [...parts.map((p, j) => [t('widgets.weightTimesValue', { token: this.labels[j] }), ...p]), [t('widgets.output'), ...output]]));
   }
 }

@@ -1,0 +1,20 @@
+// Runs before the page is first painted (a classic script in <head>, built to one small file by
+// scripts/lib/bundle.mjs): picks the reader's language — the link's `lang` setting, else the one
+// remembered from the menu, else the browser's languages, else English — and sets <html lang
+// dir>. Another language than the one the HTML was written in keeps the page hidden
+// (html[data-language="pending"], styles.css) until main.js has put its catalogue in, so no English
+// shows first and nothing moves.
+import { PRERENDERED, STORAGE_KEY, direction, pickLanguage } from './i18n/languages.js';
+
+const linked = (text) => new URLSearchParams(text.replace(/^[#?]/, '')).get('lang');
+let stored = null;
+try {
+  stored = localStorage.getItem(STORAGE_KEY);
+} catch {
+  // storage refused (a sandboxed frame, a file:// page in some browsers): not remembered
+}
+const code = pickLanguage([linked(location.hash), linked(location.search), stored, ...(navigator.languages ?? [navigator.language])]);
+const root = document.documentElement;
+root.lang = code;
+root.dir = direction(code);
+if (code !== PRERENDERED) root.dataset.language = 'pending';

@@ -1,0 +1,43 @@
+// Catalogue text to elements: rich(key, params) turns the inline markup (i18n/core.js
+// parseMarkup) into elements built with createElement and text nodes, never innerHTML, so a
+// catalogue cannot inject markup. A param may be a Node (a number span with its data-value) and
+// is inserted as is.
+import { plain, parseMarkup, template } from './core.js';
+
+// Text with {placeholders} -> nodes appended to parent.
+function appendText(parent, text, params) {
+  for (const [i, part] of text.split(/\{([a-zA-Z0-9]+)\}/).entries()) {
+    if (i % 2 === 0) {
+      if (part) parent.append(part);
+    } else if (!Object.hasOwn(params, part)) parent.append(`{${part}}`);
+    else {
+      const value = params[part];
+      parent.append(value instanceof Node ? value : String(value));
+    }
+  }
+}
+
+function build(parent, nodes, params) {
+  for (const node of nodes) {
+    if (typeof node === 'string') appendText(parent, node, params);
+    else {
+      const el = document.createElement(node.tag);
+      for (const [name, value] of Object.entries(node.attrs)) el.setAttribute(name, value);
+      build(el, node.children, params);
+      parent.append(el);
+    }
+  }
+  return parent;
+}
+
+export const rich = (key, params = {}) => build(document.createDocumentFragment(), parseMarkup(template(key, params.count)), params);
+
+// Fills every element of root marked data-i18n="key" (its content) or
+// data-i18n-attr="attribute key" (one attribute), from the catalogue set in core.js.
+export function translateMarked(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.replaceChildren(rich(el.dataset.i18n));
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    const [attribute, key] = el.dataset.i18nAttr.split(' ');
+    el.setAttribute(attribute, plain(key));
+  }
+}
