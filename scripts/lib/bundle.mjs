@@ -5,10 +5,11 @@
 // whole. The chunks main.js imports statically (code it shares with those) are named in index.html
 // as module preloads, so they download alongside main.js rather than after it. boot.js, which picks
 // the language before the first paint, becomes a classic script (an IIFE) the pages load in <head>.
-// The engine (dist/engine) stays as it is: its files are found relative to themselves.
+// The engine's scripts (dist/engine: the JS API, Emscripten's loader, the workers) keep their
+// files, since each is found relative to the others, and are minified in place, each on its own.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const app = path.resolve(process.argv[2] ?? 'dist', 'app');
 const entries = ['main.js', 'embed.js', 'elements.js', 'embed-demo.js'];
@@ -37,4 +38,11 @@ await build({ ...options, entryPoints: entries.filter((f) => f !== 'main.js' && 
 // The bundles hold everything: the separate modules they were made from are not shipped.
 for (const name of fs.readdirSync(app)) {
   if (!entries.includes(name) && name !== 'chunks') fs.rmSync(path.join(app, name), { recursive: true });
+}
+
+const engine = path.resolve(app, '..', 'engine');
+for (const name of fs.readdirSync(engine).filter((f) => f.endsWith('.js'))) {
+  const file = path.join(engine, name);
+  const { code } = await transform(fs.readFileSync(file, 'utf8'), { format: 'esm', minify: true, target: 'es2022', logLevel: 'error' });
+  fs.writeFileSync(file, code);
 }
