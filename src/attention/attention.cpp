@@ -70,11 +70,12 @@ void require_divisible_rows(const Matrix& scores, const Mask& mask, const Attent
         for (Eigen::Index c = 0; c < scores.cols(); ++c)
             if (mask.size() == 0 || mask(r, c)) total += scores(r, c);
         if (total == 0)
-            fail("attention", "the scores of " + query_name(options, r) +
-                                  " add up to 0, so they cannot be divided by their sum");
+            fail("attention", "the scores of " + query_name(options, r) + " add up to 0, so they cannot be divided by their sum",
+                 "scores-sum-zero", {{"query", query_name(options, r)}});
         if (!std::isfinite(total))
             fail("attention", "the scores of " + query_name(options, r) +
-                                  " add up to more than a number can hold, so they cannot be divided by their sum");
+                                  " add up to more than a number can hold, so they cannot be divided by their sum",
+                 "scores-sum-overflow", {{"query", query_name(options, r)}});
     }
 }
 
@@ -88,10 +89,10 @@ Attention attend(const Tensor& queries, const Tensor& keys, const Tensor& values
     // Finite inputs can still overflow a double (1e200 · 1e200): say so rather than return inf or NaN.
     if (!a.scores->value.allFinite())
         fail("attention", "a score is too large for a number to hold (a query times a key exceeds 1.8e308); "
-                          "make the queries or keys smaller");
+                          "make the queries or keys smaller", "score-overflow");
     if (!a.output->value.allFinite())
         fail("attention", "the output is too large for a number to hold (the weighted sum of the values exceeds "
-                          "1.8e308); make the values smaller");
+                          "1.8e308); make the values smaller", "output-overflow");
     return a;
 }
 

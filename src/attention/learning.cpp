@@ -20,7 +20,7 @@ double backward_to_target(const Tensor& output, const Matrix& target) {
     require_finite("learning", "the target", target);
     const Tensor loss = half_sse_loss(output, constant(target));
     if (!std::isfinite(loss->value(0, 0)))
-        fail("learning", "the loss overflows (the output is too far from the target); bring the target closer");
+        fail("learning", "the loss overflows (the output is too far from the target); bring the target closer", "loss-overflow");
     backward_finite(loss, "learning");
     return loss->value(0, 0);
 }
@@ -53,7 +53,8 @@ LearningProblem descend(const LearningProblem& p, const std::vector<std::string>
     for (const auto& t : moving)
         if (!t->value.allFinite())
             fail("learning", "the step overflows (learning rate " + format_number(learning_rate) +
-                                 " times the gradient exceeds 1.8e308); take a smaller learning rate");
+                                 " times the gradient exceeds 1.8e308); take a smaller learning rate",
+                 "step-overflow", {{"rate", format_number(learning_rate)}});
     if (loss_before) *loss_before = l.loss;
     LearningProblem next = p;
     next.embeddings = l.inputs.at("embeddings")->value;

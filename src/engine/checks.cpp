@@ -19,9 +19,14 @@ std::string format_number(double x) {
     return text;
 }
 
-Error::Error(const std::string& op, const std::string& reason) : std::invalid_argument(op + ": " + reason), reason_(reason) {}
+Error::Error(const std::string& op, const std::string& reason, std::string code, ErrorParams params)
+    : std::invalid_argument(op + ": " + reason), reason_(reason), code_(std::move(code)), params_(std::move(params)) {}
 
 void fail(const std::string& op, const std::string& message) { throw Error(op, message); }
+
+void fail(const std::string& op, const std::string& message, const std::string& code, ErrorParams params) {
+    throw Error(op, message, code, std::move(params));
+}
 
 void require_non_empty(const std::string& op, const std::string& name, const Matrix& m) {
     if (m.size() == 0) fail(op, name + " " + shape_of(m) + " is empty");

@@ -34,9 +34,10 @@ std::vector<std::string> strings_from_js(const val& args, const char* name, cons
 // embeddings, wq, wk, wv, normalize, temperature, causal, focus, target (optional)
 LearningProblem problem_from_js(const val& args, const std::string& op);
 
-// A JS Error with this message and name; `reason`, when given, becomes error.reason (the
-// engine's sentence without the operation's name, for a reader).
-[[noreturn]] void throw_js_error(const std::string& message, const char* name, const std::string* reason = nullptr);
+// A JS Error with this message and name; an engine error also gives error.reason (its sentence
+// without the operation's name, for a reader) and, when a reader can cause it, error.code and
+// error.params (an object of the values the sentence names), for the page's catalogue.
+[[noreturn]] void throw_js_error(const std::string& message, const char* name, const Error* engine = nullptr);
 
 // Runs `f`; a C++ exception leaves as a JS Error with its message, so the module stays usable
 // (left to itself, Emscripten hands JS a bare pointer and the message is lost). Divergence keeps its own name, "TrainingDiverged".
@@ -47,7 +48,7 @@ auto guard(F&& f) -> decltype(f()) {
     } catch (const TrainingDiverged& e) {
         throw_js_error(e.what(), "TrainingDiverged");
     } catch (const Error& e) {
-        throw_js_error(e.what(), "Error", &e.reason());
+        throw_js_error(e.what(), "Error", &e);
     } catch (const std::exception& e) {
         throw_js_error(e.what(), "Error");
     }

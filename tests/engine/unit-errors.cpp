@@ -1,6 +1,7 @@
 // Bad input: each error is std::invalid_argument naming the operation and the shapes.
 #include "attention/attention.hpp"
 #include "attention/worked_example.hpp"
+#include "engine/checks.hpp"
 #include "support/approx.hpp"
 
 #include <limits>
@@ -62,6 +63,30 @@ TEST_CASE("divide-by-sum on a row whose scores sum to zero names the row") {
     CHECK_THROWS_WITH_AS(attend(q, k, constant(Matrix::Identity(3, 3)), o),
                          "attention: the scores of query 1 add up to 0, so they cannot be divided by their sum",
                          std::invalid_argument);
+}
+
+TEST_CASE("an error a reader can cause carries a code and the values its sentence names") {
+    AttentionOptions o;
+    o.normalize = Normalizer::Sum;
+    o.names = {"A", "B"};
+    auto q = constant(rows({{1, 1, 1}, {1, 0, 0}}));
+    auto k = constant(rows({{1, 0, 0}, {0, -1, 0}, {0, 0, 0}}));
+    try {
+        attend(q, k, constant(Matrix::Identity(3, 3)), o);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == "scores-sum-zero");
+        CHECK(e.params() == ErrorParams{{"query", "A"}});
+        CHECK(e.reason() == "the scores of A add up to 0, so they cannot be divided by their sum");
+    }
+    // one only a program can cause has no code
+    try {
+        attend(q, constant(rows({{1, 0}})), constant(rows({{1}})), o);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code().empty());
+        CHECK(e.params().empty());
+    }
 }
 
 TEST_CASE("a fully masked row and a mask of the wrong shape") {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from './engine.mjs';
+import { ENGINE_ERRORS } from '../../web/app/i18n/families.js';
 
 const engine = await load();
 const ex = engine.workedExample();
@@ -98,4 +99,36 @@ test('a disposed model says so', () => {
   const m = engine.createModel();
   m.dispose();
   rejects(() => m.train(1), /^train: this model was disposed$/);
+});
+
+test('an error a reader can cause carries a code and the values its sentence names: every code the page words (i18n/families.js)', () => {
+  const caught = (call) => {
+    try {
+      call();
+    } catch (e) {
+      return { code: e.code, params: { ...e.params } };
+    }
+    throw new Error('no error');
+  };
+  const seen = [
+    // scores [1, −1, 0] add up to 0; scores of 1e308 twice add up past a double
+    caught(() => engine.attend({ queries: [[1, 1, 1]], keys: [[1, 0, 0], [0, -1, 0], [0, 0, 0]], values: ex.values, normalize: 'sum', tokens: ['A'] })),
+    caught(() => engine.attend({ queries: [[1e308]], keys: [[1], [1]], values: [[1], [1]], normalize: 'sum', tokens: ['B'] })),
+    caught(() => engine.attend({ queries: [[1e200]], keys: [[1e200]], values: [[1]] })),
+    // divide-by-sum of scores (2, −1) weighs by (2, −1): the values' blend can overflow
+    caught(() => engine.attend({ queries: [[1]], keys: [[2], [-1]], values: [[1e308], [-1e308]], normalize: 'sum' })),
+    caught(() => engine.attentionGradients({ queries: [[1]], keys: [[1]], values: [[1]], target: [[1e308]] })),
+    caught(() => engine.descend({ ...ex, target: [[0, 100, 0]], learn: ['wv'], learningRate: 1e308, focus: 0 })),
+  ];
+  assert.deepEqual(seen, [
+    { code: 'scores-sum-zero', params: { query: 'A' } },
+    { code: 'scores-sum-overflow', params: { query: 'B' } },
+    { code: 'score-overflow', params: {} },
+    { code: 'output-overflow', params: {} },
+    { code: 'loss-overflow', params: {} },
+    { code: 'step-overflow', params: { rate: '1e+308' } },
+  ]);
+  assert.deepEqual(seen.map((s) => s.code), ENGINE_ERRORS);
+  // an error only a program can cause has none: its message is for the programmer
+  assert.throws(() => engine.createModel({ d: 6, heads: 4 }), (e) => e.code === undefined && e.reason === 'd = 6 is not divisible by heads = 4');
 });

@@ -1,7 +1,8 @@
 // Everything the walkthrough shows, computed by the engine from the page state. No DOM here:
 // sections only draw what this returns. An engine error in one part is kept as that part's
 // `error` (its message in the reader's words) and does not stop the other parts.
-import { identity } from './dom.js';
+import { fmt, identity } from './dom.js';
+import { t } from './i18n/core.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
@@ -10,9 +11,16 @@ export const NORMALIZER_NAME = { sum: 'divide-by-sum', softmax: 'softmax', 'scal
 // … and its catalogue key, for the text.
 export const NORMALIZER_KEY = { sum: 'widgets.normalizer.sum', softmax: 'widgets.normalizer.softmax', 'scaled-softmax': 'widgets.normalizer.scaled', hard: 'widgets.normalizer.hard' };
 
-// What the reader is told of an engine error: the engine's reason alone ("the scores of A add up
-// to 0, …"), without the name of the operation that a JS caller's message starts with.
-export const reason = (error) => error.reason ?? error.message;
+// What the reader is told of an engine error. One a reader can cause has a code and its sentence
+// in the catalogue (engine.<code>, the codes listed in i18n/families.js), its numbers written the
+// language's way; any other is the engine's own sentence ("the scores of A add up to 0, …"),
+// without the name of the operation that a JS caller's message starts with.
+const NUMBER = /^-?[0-9.]+(e[-+]?[0-9]+)?$/;
+export function reason(error) {
+  if (!error.code) return error.reason ?? error.message;
+  const params = Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, NUMBER.test(value) ? fmt(Number(value)) : value]));
+  return t(`engine.${error.code}`, params);
+}
 
 function attempt(f) {
   try {

@@ -10,7 +10,7 @@
 import { fmt } from '../dom.js';
 import { FIELDS } from '../state.js';
 import { QUANTITIES } from './quantities.js';
-import { FOCUS } from '../compute.js';
+import { FOCUS, reason } from '../compute.js';
 import { t } from '../i18n/core.js';
 
 export const TOKENS = ['A', 'B', 'C'];
@@ -156,7 +156,7 @@ export function evaluate(env, { quantity, params }) {
   try {
     return { value: QUANTITIES[quantity].value(env, params) };
   } catch (error) {
-    return { error: error.reason ?? error.message };
+    return { error: reason(error) };
   }
 }
 
