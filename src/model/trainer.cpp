@@ -144,10 +144,13 @@ StepResult Trainer::train_step() {
     const double value = replay ? compiled_->forward(batch_) : loss->value(0, 0);
     const double exploded = 10.0 * exact_log(static_cast<double>(tokenizer_.size()));
     if (!std::isfinite(value) || value > exploded)
-        throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": the loss is " +
-                               format_number(value) + (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") +
-                               " (learning rate " + format_number(learning_rate()) + " is too high?); the parameters of step " +
-                               std::to_string(step_) + " are kept");
+        throw TrainingDiverged(
+            "training diverged at step " + std::to_string(step_ + 1) + ": the loss is " + format_number(value) +
+                (std::isfinite(value) ? ", over 10 times chance (" + format_number(exploded) + ")" : "") + " (learning rate " +
+                format_number(learning_rate()) + " is too high?); the parameters of step " + std::to_string(step_) + " are kept",
+            std::isfinite(value) ? "loss-diverged" : "loss-not-finite",
+            {{"step", std::to_string(step_ + 1)}, {"loss", format_number(value)}, {"chance", format_number(exploded)},
+             {"rate", format_number(learning_rate())}, {"kept", std::to_string(step_)}});
     copy_values(params_, before_step_);
     optimizer_->zero_grad();
     if (replay) compiled_->backward();
@@ -157,8 +160,11 @@ StepResult Trainer::train_step() {
         if (!p->value.allFinite()) {
             restore(before_step_);
             throw TrainingDiverged("training diverged at step " + std::to_string(step_ + 1) + ": parameter '" + p->label +
-                                   "' is no longer finite (learning rate " + format_number(learning_rate()) +
-                                   " is too high?); the parameters of step " + std::to_string(step_) + " are kept");
+                                       "' is no longer finite (learning rate " + format_number(learning_rate()) +
+                                       " is too high?); the parameters of step " + std::to_string(step_) + " are kept",
+                                   "parameter-not-finite",
+                                   {{"step", std::to_string(step_ + 1)}, {"parameter", p->label},
+                                    {"rate", format_number(learning_rate())}, {"kept", std::to_string(step_)}});
         }
     ++step_;
     if (best_loss_ == 0 || value < best_loss_) best_loss_ = value;

@@ -2,6 +2,7 @@
 // next-word loss; evaluation reports next-word accuracy and the accuracy right after "bank".
 #pragma once
 
+#include "engine/checks.hpp"
 #include "engine/optim.hpp"
 #include "engine/rng.hpp"
 #include "model/compiled_step.hpp"
@@ -32,8 +33,13 @@ struct Evaluation {
 // Thrown when the loss stops being finite or explodes (above 10x chance, 10 ln V), or a
 // parameter stops being finite; the parameters are then those before the failed step, and
 // restore_last_good() can go back further, to the last step that was still learning.
+// what(): the whole story in English; code and params: the same for the page's catalogue
+// ("loss-diverged", {{"step", "12"}, {"loss", "41.2"}, …}), as ae::Error has them.
 struct TrainingDiverged : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    TrainingDiverged(const std::string& message, std::string error_code, ErrorParams error_params)
+        : std::runtime_error(message), code(std::move(error_code)), params(std::move(error_params)) {}
+    std::string code;
+    ErrorParams params;
 };
 
 // Token ids of a sentence with <bos>/<eos>, cut to fit `context` + 1 (inputs + last target).

@@ -40,17 +40,16 @@ val numbers_to_js(const std::vector<double>& xs) {
     return val(emscripten::typed_memory_view(xs.size(), xs.data())).call<val>("slice");
 }
 
-void throw_js_error(const std::string& message, const char* name, const Error* engine) {
+void throw_js_error(const std::string& message, const char* name, const std::string* reason, const std::string& code,
+                    const ErrorParams& params) {
     val error = val::global("Error").new_(message);
     error.set("name", std::string(name));
-    if (engine) {
-        error.set("reason", engine->reason());
-        if (!engine->code().empty()) {
-            val params = val::object();
-            for (const auto& [key, value] : engine->params()) params.set(key, value);
-            error.set("code", engine->code());
-            error.set("params", params);
-        }
+    if (reason) error.set("reason", *reason);
+    if (!code.empty()) {
+        val values = val::object();
+        for (const auto& [key, value] : params) values.set(key, value);
+        error.set("code", code);
+        error.set("params", values);
     }
     error.throw_();
     __builtin_unreachable();

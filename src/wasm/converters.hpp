@@ -37,7 +37,8 @@ LearningProblem problem_from_js(const val& args, const std::string& op);
 // A JS Error with this message and name; an engine error also gives error.reason (its sentence
 // without the operation's name, for a reader) and, when a reader can cause it, error.code and
 // error.params (an object of the values the sentence names), for the page's catalogue.
-[[noreturn]] void throw_js_error(const std::string& message, const char* name, const Error* engine = nullptr);
+[[noreturn]] void throw_js_error(const std::string& message, const char* name, const std::string* reason = nullptr,
+                                 const std::string& code = {}, const ErrorParams& params = {});
 
 // Runs `f`; a C++ exception leaves as a JS Error with its message, so the module stays usable
 // (left to itself, Emscripten hands JS a bare pointer and the message is lost). Divergence keeps its own name, "TrainingDiverged".
@@ -46,9 +47,9 @@ auto guard(F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const TrainingDiverged& e) {
-        throw_js_error(e.what(), "TrainingDiverged");
+        throw_js_error(e.what(), "TrainingDiverged", nullptr, e.code, e.params);
     } catch (const Error& e) {
-        throw_js_error(e.what(), "Error", &e);
+        throw_js_error(e.what(), "Error", &e.reason(), e.code(), e.params());
     } catch (const std::exception& e) {
         throw_js_error(e.what(), "Error");
     }

@@ -226,7 +226,7 @@ test('a diverging learning rate pauses with a message, and the restore works', a
   await page.dispatchEvent(`${demo} input[aria-label="steps to train"]`, 'change');
   await page.click(`${demo} [data-action=play]`);
   await page.waitForSelector(`${demo} .diverged .problem`);
-  assert.match(await page.textContent(`${demo} .diverged`), /training diverged at step \d+: the loss is .* over 10 times chance/);
+  assert.match(await page.textContent(`${demo} .diverged`), /Training stopped: at step \d+ the loss is .*, over 10 times chance \(.*\), so the learning rate 50 is probably too high; the parameters of step \d+ are kept/);
   await idle(page);
   await page.fill(`${demo} input[aria-label="learning rate"]`, '0.02');
   await page.dispatchEvent(`${demo} input[aria-label="learning rate"]`, 'change');

@@ -120,6 +120,18 @@ test('an error a reader can cause carries a code and the values its sentence nam
     caught(() => engine.attentionGradients({ queries: [[1]], keys: [[1]], values: [[1]], target: [[1e308]] })),
     caught(() => engine.descend({ ...ex, target: [[0, 100, 0]], learn: ['wv'], learningRate: 1e308, focus: 0 })),
   ];
+  // training that diverges: a learning rate of 50 after 100 good steps, and one of 1e300 from the start
+  const diverging = (learningRate, before) => {
+    const model = engine.createModel({ learningRate: before ? 0.02 : learningRate });
+    try {
+      if (before) model.train(before);
+      model.setLearningRate(learningRate);
+      return caught(() => model.train(100));
+    } finally {
+      model.dispose();
+    }
+  };
+  const exploded = diverging(50, 100), overflowed = diverging(1e300, 0);
   assert.deepEqual(seen, [
     { code: 'scores-sum-zero', params: { query: 'A' } },
     { code: 'scores-sum-overflow', params: { query: 'B' } },
@@ -128,7 +140,14 @@ test('an error a reader can cause carries a code and the values its sentence nam
     { code: 'loss-overflow', params: {} },
     { code: 'step-overflow', params: { rate: '1e+308' } },
   ]);
-  assert.deepEqual(seen.map((s) => s.code), ENGINE_ERRORS);
+  assert.equal(exploded.code, 'loss-diverged');
+  assert.deepEqual(Object.keys(exploded.params), ['step', 'loss', 'chance', 'rate', 'kept']);
+  assert.equal(exploded.params.rate, '50');
+  assert.equal(Number(exploded.params.step), Number(exploded.params.kept) + 1);
+  assert.equal(overflowed.code, 'loss-not-finite');
+  // every code the page words is one the engine gives; a parameter that stops being finite after
+  // a step whose loss was finite (parameter-not-finite) Adam's bounded steps do not reach from here
+  assert.deepEqual([...seen.map((s) => s.code), exploded.code, overflowed.code, 'parameter-not-finite'], ENGINE_ERRORS);
   // an error only a program can cause has none: its message is for the programmer
   assert.throws(() => engine.createModel({ d: 6, heads: 4 }), (e) => e.code === undefined && e.reason === 'd = 6 is not divisible by heads = 4');
 });

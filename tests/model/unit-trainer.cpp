@@ -90,3 +90,32 @@ TEST_CASE("a diverging learning rate stops with a clear error and keeps the last
     CHECK(t.evaluate().loss < before);
     CHECK_THROWS_AS(t.set_learning_rate(-1), std::invalid_argument);
 }
+
+TEST_CASE("a divergence carries a code and the values its sentence names, for the page's catalogue") {
+    Trainer t{ModelConfig{}};
+    t.train(100);
+    t.set_learning_rate(50);
+    try {
+        t.train(100);
+        FAIL("no divergence");
+    } catch (const TrainingDiverged& e) {
+        CHECK(e.code == "loss-diverged");
+        std::vector<std::string> names;
+        for (const auto& [name, value] : e.params) names.push_back(name);
+        CHECK(names == std::vector<std::string>{"step", "loss", "chance", "rate", "kept"});
+        CHECK(e.params[0].second == std::to_string(t.step() + 1));
+        CHECK(e.params[3].second == "50");
+        CHECK(e.params[4].second == std::to_string(t.step()));
+    }
+    ModelConfig c;
+    c.learning_rate = 1e300;
+    Trainer u{c};
+    try {
+        u.train(50);
+        FAIL("no divergence");
+    } catch (const TrainingDiverged& e) {
+        CHECK(e.code == "loss-not-finite");
+        CHECK(e.params[1].first == "loss");
+        CHECK(!std::isfinite(std::stod(e.params[1].second)));
+    }
+}

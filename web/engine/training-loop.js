@@ -170,7 +170,8 @@ export function createTrainingLoop(enginePromise, post, evaluator = null) {
   }
 
   // The loop stops at once, and reports in turn with the commands (after those already waiting).
-  const failed = (error) => [error.name === 'TrainingDiverged' ? 'diverged' : 'error', { message: error.message }];
+  // an engine error's code and params come along, for the page to say it in the reader's language
+  const failed = (error) => [error.name === 'TrainingDiverged' ? 'diverged' : 'error', { message: error.message, code: error.code, params: error.params }];
   function stopInTurn(type, extra) {
     state.running = false;
     inTurn(() => stop(type, extra));

@@ -5,6 +5,7 @@ import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { forget, keep, readKept } from './storage.js';
 import { t } from '../i18n/core.js';
+import { reason } from '../compute.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
 // among them: it is the page state's alone, sent with every command that trains.
@@ -157,7 +158,7 @@ export class TrainingRun {
         break;
       case 'diverged':
         this.#setRunning(false);
-        this.view.alarm(t('training.diverged', { reason: m.message }));
+        this.view.alarm(t('training.diverged', { reason: reason(m) }));
         this.view.offerRestore();
         this.#reached(m.step);
         break;
