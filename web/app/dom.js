@@ -75,6 +75,12 @@ export function factor(x) {
   return x < 0 ? `(${fmt(x)})` : fmt(x);
 }
 
+// A dot product's terms written out, "1·3 + 2·(−1)", as one left-to-right unit in every
+// language (then `after`, e.g. " = ").
+export function dotTerms(xs, ys, ...after) {
+  return h('span', { class: 'terms', dir: 'ltr' }, xs.map((x, i) => `${factor(x)}·${factor(ys[i])}`).join(' + '), ...after);
+}
+
 export function identity(n) {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
 }
