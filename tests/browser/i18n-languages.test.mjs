@@ -93,3 +93,17 @@ for (const language of OTHERS) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('es: the words inside formulas, the vectors in the gradient graph, the import button and a list item with its article are Spanish', async () => {
+  const es = readCatalogue('es');
+  const page = await openWith(env, { code: 'es', catalogue: es, hash: '#lang=es', before: renderEverything });
+  const words = (selector) => page.locator(selector).evaluateAll((els) => els.flatMap((el) => [...el.querySelectorAll('mtext, mi')].map((m) => m.textContent.trim())));
+  assert.ok((await words('[data-widget=all-tokens] .formula')).includes(es['math.output']));
+  assert.ok((await words('[data-widget=gradients] .formula')).includes(es['math.target']));
+  const boxes = await page.locator('[data-widget=gradients] .gradient-graph .node-value').allTextContents();
+  const vectors = boxes.filter((b) => b.startsWith('['));
+  assert.ok(vectors.length > 0 && vectors.every((v) => v.includes('; ') && !v.includes(', ')), `vectors as Spanish writes them: ${vectors}`);
+  assert.equal((await page.locator('[data-widget=training] [data-action=import]').textContent()).trim(), es['training.import']);
+  assert.match(await page.locator('[data-widget=soft-hard]').textContent(), /la consulta de A/);
+  assert.deepEqual(page.errors, []);
+});

@@ -241,7 +241,7 @@ test('a diverging learning rate pauses with a message, and the restore works', a
   assert.deepEqual(page.errors, []);
 });
 
-test('export -> import reproduces the predictions; a broken file changes nothing', async () => {
+test('export -> import (its button, from the keyboard) reproduces the predictions; a broken file changes nothing', async () => {
   const page = await env.open(FAST);
   await trainTo(page, 300);
   const trained = await predictions(page);
@@ -250,7 +250,11 @@ test('export -> import reproduces the predictions; a broken file changes nothing
   await page.click(`${demo} [data-action=reset]`);
   await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '0');
   assert.notDeepEqual(await predictions(page), trained);
-  await page.setInputFiles(`${demo} input[type=file]`, file);
+  // the file is chosen through the page's own button, from the keyboard (the file box is hidden)
+  assert.equal(await page.locator(`${demo} input[type=file]`).isVisible(), false);
+  await page.focus(`${demo} [data-action=import]`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(file);
   await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '300');
   assert.deepEqual(await predictions(page), trained);
 

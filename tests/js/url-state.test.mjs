@@ -76,6 +76,7 @@ test('every field: the defaults read back; the reader normalises what it keeps (
   assert.match(unreadable('wq', [[2e6, 0, 0], [0, 0, 0], [0, 0, 0]]), /queries: row 1, entry 1: too large/);
   assert.match(unreadable('temperature', 1.2345), /would not read back the same/);
   assert.match(unreadable('nonsense', 1), /unknown setting/);
+  assert.match(unreadable('wq', 5), /queries: not a matrix of numbers/, 'the kind named in words, from the catalogue');
 });
 
 test('encode then decode gives the same state back', () => {

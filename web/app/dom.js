@@ -60,6 +60,12 @@ export function vector(xs, attrs = () => ({})) {
   return h('span', { class: 'vector', dir: 'ltr' }, '[', xs.map((x, i) => [i ? entrySeparator() : '', num(x, attrs(i))]), ']');
 }
 
+// The same vector as text, for an SVG label, a table or a sentence: "[1, −2, 0.5]",
+// "[1; −2; 0,5]" with a decimal comma. digits: as fmt's.
+export function vectorText(xs, digits) {
+  return `[${xs.map((x) => fmt(x, digits)).join(entrySeparator())}]`;
+}
+
 // A fraction shown as a percentage (0.8333 -> "83.3%"), exact value in data-value.
 export function percent(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, percentText(x));
@@ -73,6 +79,12 @@ export function percentText(x) {
 // "(−1)" for negatives inside a written-out product, as a reader writes it.
 export function factor(x) {
   return x < 0 ? `(${fmt(x)})` : fmt(x);
+}
+
+// A dot product's terms written out, "1·3 + 2·(−1)", as one left-to-right unit in every
+// language (then `after`, e.g. " = ").
+export function dotTerms(xs, ys, ...after) {
+  return h('span', { class: 'terms', dir: 'ltr' }, xs.map((x, i) => `${factor(x)}·${factor(ys[i])}`).join(' + '), ...after);
 }
 
 export function identity(n) {

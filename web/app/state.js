@@ -173,6 +173,12 @@ export function parseField(key, text) {
   return FIELDS[key].parse(String(text));
 }
 
+// What each kind of field holds, named in the reader's language (for state.wrongKind).
+const KIND_NAMES = {
+  enum: 'state.kindEnum', boolean: 'state.kindBoolean', integer: 'state.kindInteger', number: 'state.kindNumber',
+  matrix: 'state.kindMatrix', text: 'state.kindText', set: 'state.kindSet', fork: 'state.kindFork',
+};
+
 // Why a value cannot be carried by a link (its text would not read back as the same text), or
 // null when it can. The controller refuses a patch that fails this, so the page never writes a
 // state it cannot read back.
@@ -182,7 +188,7 @@ export function unreadable(key, value) {
   try {
     text = FIELDS[key].format(value);
   } catch {
-    return t('state.wrongKind', { setting: t(FIELDS[key].label), kind: FIELDS[key].kind });
+    return t('state.wrongKind', { setting: t(FIELDS[key].label), kind: t(KIND_NAMES[FIELDS[key].kind]) });
   }
   const { value: back, error } = FIELDS[key].parse(text);
   if (error) return t('state.settingError', { setting: t(FIELDS[key].label), reason: error });

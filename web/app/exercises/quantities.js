@@ -7,9 +7,9 @@
 //                        value(env, p) -> number | index, gap?(env, p, want) -> > 0 while not the top,
 //                        explain(env, p) -> sentence }
 // env = { engine, example, state, memo: Map } (memo: engine results shared within one state).
-import { fmt } from '../dom.js';
+import { fmt, vectorText as vec } from '../dom.js';
 import { FOCUS, NORMALIZER_KEY, combine, inputs, learningArgs } from '../compute.js';
-import { entrySeparator, list, t as tr } from '../i18n/core.js';
+import { list, t as tr } from '../i18n/core.js';
 
 const memo = (env, key, f) => {
   if (!env.memo.has(key)) env.memo.set(key, f());
@@ -44,7 +44,6 @@ function learned(env, normalize, steps) {
 const embeddingStep = (env) => memo(env, 'embedding-step',
   () => env.engine.descend({ ...learningArgs(env.state, tokens(env)), learn: ['embeddings'], learningRate: env.state.embeddingRate }));
 
-const vec = (xs) => `[${xs.map((x) => fmt(x)).join(entrySeparator())}]`;
 const normalizer = (p, env) => tr(NORMALIZER_KEY[norm(p, env)]);
 const move = (d) => tr(d > 0 ? 'gradients.up' : d < 0 ? 'gradients.down' : 'gradients.nowhere');
 const argmax = (xs) => xs.indexOf(Math.max(...xs));

@@ -7,7 +7,12 @@
 //   categories ({ "one": …, "other": … }) chosen by params.count; inline markup ([em]…[/em],
 //   [term=id]…[/term] …) is kept in the text t() returns and turned into elements by rich()
 //   (i18n/render.js); plain() drops it for attributes and announcements.
-import { LANGUAGES, PRERENDERED } from './languages.js';
+// Bidi: a number, vector or formula is one left-to-right unit inside a sentence in every
+// language. rich() puts each such placeholder in a <bdi dir="ltr">; in plain text (t(), plain())
+// a right-to-left language gets it between U+2066 LRI and U+2069 PDI. Literal math written in
+// the prose ("√d", "C++", "∂L/∂x = {gradient}") is marked [ltr]…[/ltr] by the catalogue: a <bdi
+// dir="ltr"> in rich(), the same isolates in plain text.
+import { LANGUAGES, PRERENDERED, direction } from './languages.js';
 
 let code = PRERENDERED;
 let locale = 'en-GB';
@@ -33,13 +38,21 @@ export function template(key, count) {
   return value[category] ?? value.other;
 }
 
+// Text that reads left to right whatever the sentence around it: it has a digit and no letter of
+// a right-to-left script (a number, "[1, −2]", "0·(−1) + 2·3", "±5").
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+export const isMath = (text) => /\d/.test(text) && !RTL_LETTER.test(text);
+const LRI = '\u2066';
+const PDI = '\u2069';
+const isolated = (text) => (direction(code) === 'rtl' && isMath(text) ? `${LRI}${text}${PDI}` : text);
+
 const PLACEHOLDER = /\{([a-zA-Z0-9]+)\}/g;
-export const fill = (text, params = {}) => text.replace(PLACEHOLDER, (all, name) => (Object.hasOwn(params, name) ? String(params[name]) : all));
+export const fill = (text, params = {}) => text.replace(PLACEHOLDER, (all, name) => (Object.hasOwn(params, name) ? isolated(String(params[name])) : all));
 
-// t(key, { token: 'B' }) -> the sentence, markup included.
-export const t = (key, params = {}) => fill(template(key, params.count), params);
+// t(key, { token: 'B' }) -> the sentence, markup included ([ltr]…[/ltr] made isolates).
+export const t = (key, params = {}) => fill(template(key, params.count), params).replace(/\[ltr\]/g, LRI).replace(/\[\/ltr\]/g, PDI);
 
-export const MARKUP = /\[(\/?)(em|strong|sub|sup|code|term|link|q|k|v|en)(?:=([a-z0-9-]+))?\]/g;
+export const MARKUP = /\[(\/?)(em|strong|sub|sup|code|term|link|q|k|v|en|ltr)(?:=([a-z0-9-]+))?\]/g;
 // What each markup name becomes: an element and its attributes (arg: the "=id" part).
 export const TAGS = {
   em: () => ['em', {}],
@@ -53,6 +66,7 @@ export const TAGS = {
   k: () => ['span', { class: 'k' }],
   v: () => ['span', { class: 'v' }],
   en: () => ['span', { lang: 'en' }],
+  ltr: () => ['bdi', { dir: 'ltr' }],
 };
 
 // Catalogue text -> a tree: strings and { tag, attrs, children }. An unbalanced closing tag is

@@ -1,8 +1,20 @@
 // Catalogue text to elements: rich(key, params) turns the inline markup (i18n/core.js
 // parseMarkup) into elements built with createElement and text nodes, never innerHTML, so a
 // catalogue cannot inject markup. A param may be a Node (a number span with its data-value) and
-// is inserted as is.
-import { plain, parseMarkup, template } from './core.js';
+// is inserted as is. A param that is a number, vector or formula (core.js isMath) reads left to
+// right as one unit: in a <bdi dir="ltr">, unless it is an element that is one already (a number
+// span, a vector, anything with dir).
+import { isMath, plain, parseMarkup, template } from './core.js';
+
+const isolatedAlready = (node) => node instanceof Element && (node.hasAttribute('dir') || node.matches('.num, .vector'));
+function ltrUnit(value) {
+  const node = value instanceof Node ? value : document.createTextNode(String(value));
+  if (isolatedAlready(node) || !isMath(node.textContent)) return node;
+  const bdi = document.createElement('bdi');
+  bdi.dir = 'ltr';
+  bdi.append(node);
+  return bdi;
+}
 
 // Text with {placeholders} -> nodes appended to parent.
 function appendText(parent, text, params) {
@@ -10,10 +22,7 @@ function appendText(parent, text, params) {
     if (i % 2 === 0) {
       if (part) parent.append(part);
     } else if (!Object.hasOwn(params, part)) parent.append(`{${part}}`);
-    else {
-      const value = params[part];
-      parent.append(value instanceof Node ? value : String(value));
-    }
+    else parent.append(ltrUnit(params[part]));
   }
 }
 

@@ -37,8 +37,8 @@ export default {
         if (key !== shownFormula) {
           shownFormula = key;
           const scores = scaled ? '\\frac{QK^\\top}{\\sqrt{d}}' : 'QK^\\top';
-          const norm = state.normalize === 'sum' ? '\\operatorname{normalise}' : '\\operatorname{softmax}';
-          replace(formula, tex(`\\text{output} = ${norm}\\!\\left(${scores}${state.causal ? ' + M_{\\text{causal}}' : ''}\\right) V`, { display: true }));
+          const norm = state.normalize === 'sum' ? `\\operatorname{${t('math.normalise')}}` : '\\operatorname{softmax}';
+          replace(formula, tex(`\\text{${t('math.output')}} = ${norm}\\!\\left(${scores}${state.causal ? ` + M_{\\text{${t('math.causal')}}}` : ''}\\right) V`, { display: true }));
         }
         instead.textContent = usingInstead(state);
         // no old numbers beside new inputs: while the engine has no answer, the results are hidden

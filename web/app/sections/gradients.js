@@ -139,7 +139,7 @@ export default {
 
     const element = h('div', {}, instead,
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
-      loss, h('div', { class: 'formula' }, tex('L = \\tfrac12 \\sum_i (\\text{output}_i - \\text{target}_i)^2', { display: true })),
+      loss, h('div', { class: 'formula' }, tex(`L = \\tfrac12 \\sum_i (\\text{${t('math.output')}}_i - \\text{${t('math.target')}}_i)^2`, { display: true })),
       graph.element, chain.element,
       h('p', { class: 'note' }, rich('gradients.arrows')),
       h('div', { class: 'row-of-matrices' }, scores.element, weights.element),

@@ -65,7 +65,7 @@ export default {
     const flowNote = h('p', { class: 'figure-sentence' });
     const element = h('div', {},
       h('div', { class: 'row-of-bars' }, SHOWN.map(([n]) => bars[n].element), statedBars.element),
-      h('label', { class: 'slider', 'data-control': 'temperature' }, t('normalize.temperature'), ' ', slider, ' T = ', temperatureValue),
+      h('label', { class: 'slider', 'data-control': 'temperature' }, t('normalize.temperature'), ' ', slider, ' ', h('bdi', { dir: 'ltr' }, 'T = ', temperatureValue)),
       flow.element, flowNote,
       h('div', { class: 'formula' }, tex('w_j = \\frac{e^{s_j / T}}{\\sum_i e^{s_i / T}}', { display: true })), worked,
       warnings, choice, resetButton(ctx));

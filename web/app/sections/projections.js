@@ -1,7 +1,7 @@
 // Step 2: query, key and value, each the token vector times a learned matrix; one such
 // multiplication written out, and which of the example's vectors are the page's own. A figure
 // draws the multiplication behind whichever q, k or v entry the reader hovers or focuses.
-import { factor, h, num, replace, vector } from '../dom.js';
+import { dotTerms, h, num, replace, vector } from '../dom.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { Product } from '../widgets/product.js';
 import { PLURAL, RESULT, VectorsEditor, WEIGHT, replaceCell, resetButton } from './common.js';
@@ -11,7 +11,7 @@ import { rich } from '../i18n/render.js';
 // A's query = A's vector × Wq, entry by entry: a dot product of the vector with each column.
 function multiplication(tokens, x, w, q) {
   const entries = h('span', { dir: 'ltr' }, q.map((qc, c) => [c ? '; ' : '', rich('projections.entryIs', { entry: c + 1 }), ' ',
-    x.map((xi, i) => `${i ? ' + ' : ''}${factor(xi)}·${factor(w[i][c])}`).join(''), ' = ', num(qc)]));
+    dotTerms(x, w.map((row) => row[c])), ' = ', num(qc)]));
   return rich('projections.multiplication', { token: tokens[0], x: vector(x), entries, q: vector(q) });
 }
 

@@ -1,7 +1,7 @@
 // Step 3: scores. A's query against every key, each dot product written out term by term,
 // beside the scores the explanation states; a slip in the explanation is pointed out kindly.
 // Figures: each dot product as its terms and their sum, and the scores on one line.
-import { factor, h, num, replace } from '../dom.js';
+import { dotTerms, h, num, replace } from '../dom.js';
 import { FOCUS } from '../compute.js';
 import { NumberLine } from '../widgets/number-line.js';
 import { Strips } from '../widgets/strips.js';
@@ -51,7 +51,7 @@ export default {
           if (ours && scores[j] !== stated[j]) slips.push(j);
           return h('li', { 'data-token': ctx.tokens[j], class: ours && scores[j] !== stated[j] ? 'slip' : '' },
             h('span', { class: 'pair' }, `${ctx.tokens[FOCUS]} · ${ctx.tokens[j]}: `),
-            h('span', { dir: 'ltr' }, h('span', { class: 'terms' }, q.map((x, i) => `${factor(x)}·${factor(k[i])}`).join(' + '), ' = '),
+            h('span', { dir: 'ltr' }, dotTerms(q, k, ' = '),
               num(scores[j], { 'data-score': String(j) })),
             h('span', { class: 'stated' }, ' ', ours ? rich('scores.explanationSays', { score: num(stated[j], { 'data-stated': String(j) }) }) : rich('scores.yourNumbers')));
         }));

@@ -18,7 +18,7 @@ const names = (t, rows) => t.filter((_, r) => rows[r].some((x) => x !== 0));
 // the keys got anything (none, normally, the picked token included) and which values did.
 function hardSentence(tokens, hard) {
   const picked = tokens[hard.weights[0].indexOf(Math.max(...hard.weights[0]))];
-  const silent = [[t('soft-hard.everyScore'), hard.grad.scores], [t('projections.queryOf', { token: tokens[FOCUS] }), [hard.grad.queries[FOCUS]]],
+  const silent = [[t('soft-hard.everyScore'), hard.grad.scores], [t('soft-hard.theQuery', { token: tokens[FOCUS] }), [hard.grad.queries[FOCUS]]],
     [t('soft-hard.everyKey'), hard.grad.keys]];
   const zeros = silent.filter(([, g]) => zero(g)).map(([name]) => name);
   const moved = silent.filter(([, g]) => !zero(g)).map(([name]) => name);

@@ -113,7 +113,10 @@ export function createView(ctx, recorder, fork, actions) {
   const reading = h('div', { class: 'reading' });
   const told = new Announcer('training');
   const tell = (e) => told.say(plain('training.tell', { step: e.step, accuracy: percentText(e.bankAccuracy), loss: fmt(e.loss) }));
-  const importer = h('input', { type: 'file', accept: 'application/json,.json', 'aria-label': t('training.importLabel') });
+  // The file box itself is hidden (it would show the browser's own words, "Choose File"): a
+  // button in the page's language opens it, from the mouse or the keyboard.
+  const importer = h('input', { type: 'file', accept: 'application/json,.json', hidden: true, 'aria-label': t('training.importLabel') });
+  const importButton = h('button', { type: 'button', 'data-action': 'import', onclick: () => importer.click() }, t('training.import'));
   const exporter = h('button', { type: 'button', 'data-action': 'export', onclick: actions.exportModel }, t('training.export'));
   importer.addEventListener('change', async () => {
     const file = importer.files[0];
@@ -147,7 +150,7 @@ export function createView(ctx, recorder, fork, actions) {
     heatmaps,
     h('div', { class: 'row-of-matrices' }, h('figure', { class: 'next-words' }, h('figcaption', {}, t('training.next')), predictions), scatter.element),
     reading, told.element,
-    h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', h('label', {}, t('training.import'), ' ', importer)));
+    h('div', { class: 'controls', 'data-control': 'files' }, exporter, ' ', importButton, importer));
 
   // The training curve, bounded (curve.js); the test curves come from the recorder.
   let trainCurve = new Curve();

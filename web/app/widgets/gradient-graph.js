@@ -1,14 +1,14 @@
 // The computation graph of one query (A's) drawn left to right: its query and every key give
 // the scores, the scores the weights, the weights and the values the output, the output the
 // loss. Each node shows its number and the gradient the backward pass (right to left) gave it.
-import { fmt, h, replace } from '../dom.js';
+import { fmt, h, replace, vectorText } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';
 
 const NODE_W = 166, NODE_H = 50, COL = 186, ROW = 68, TOP = 26;
 
-const text = (x) => (Array.isArray(x) ? `[${x.map((v) => fmt(v, 2)).join(', ')}]` : fmt(x, 3));
+const text = (x) => (Array.isArray(x) ? vectorText(x, 2) : fmt(x, 3));
 const sign = (g) => (Array.isArray(g) ? g.some((v) => v !== 0) : g !== 0);
 
 export class GradientGraph {

@@ -2,10 +2,10 @@
 // 1–3 and 2–3, since a vector of three numbers needs three axes), with an arrow to where one
 // step of gradient descent takes it. Arrows are drawn longer than the step, by a stated factor,
 // when the step is too short to see.
-import { fmt, h, replace } from '../dom.js';
+import { fmt, h, replace, vectorText } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
-import { entrySeparator, t } from '../i18n/core.js';
+import { t } from '../i18n/core.js';
 
 const PANEL = 150, GAP = 14, PAD = 16, TOP = 16;
 const VIEWS = [[0, 1], [0, 2], [1, 2]];
@@ -52,7 +52,7 @@ export class Moves {
       });
     });
     replace(this.body, picture, textTable(this.title, [t('widgets.token'), t('widgets.now'), t('widgets.afterStep')],
-      labels.map((label, j) => [label, `[${points[j].map((x) => fmt(x)).join(entrySeparator())}]`, `[${next[j].map((x) => fmt(x)).join(entrySeparator())}]`])));
+      labels.map((label, j) => [label, vectorText(points[j]), vectorText(next[j])])));
     this.sentence.textContent = magnify > 1 ? t('widgets.magnified', { times: fmt(magnify) }) : t('widgets.toScale');
     this.element.dataset.magnify = String(magnify);
   }

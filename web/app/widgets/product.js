@@ -1,7 +1,7 @@
 // A vector times a matrix, drawn: the vector as a column beside the matrix's rows, the result
 // under the matrix's columns, and the pair behind one result entry (the whole vector and one
 // column) outlined, with that entry written out beside the picture.
-import { factor, fmt, h, num, replace } from '../dom.js';
+import { dotTerms, fmt, h, num, replace } from '../dom.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';
@@ -46,6 +46,6 @@ export class Product {
     replace(this.body, picture, textTable(this.title, ['', ...w[0].map((_, c) => t('widgets.column', { column: c + 1 }))],
       [...w.map((row, i) => [t('widgets.rowTimes', { row: i + 1, x: fmt(x[i]) }), ...row]), [names.result, ...result]]));
     replace(this.sentence, rich('widgets.productSentence', { result: names.result, entry: col + 1, x: names.x, w: names.w,
-      terms: h('span', { dir: 'ltr' }, x.map((xi, i) => `${i ? ' + ' : ''}${factor(xi)}·${factor(w[i][col])}`).join('')), value: num(result[col], { 'data-focused': '' }) }));
+      terms: dotTerms(x, w.map((row) => row[col])), value: num(result[col], { 'data-focused': '' }) }));
   }
 }
