@@ -252,9 +252,12 @@ test('export -> import (its button, from the keyboard) reproduces the prediction
   assert.notDeepEqual(await predictions(page), trained);
   // the file is chosen through the page's own button, from the keyboard (the file box is hidden)
   assert.equal(await page.locator(`${demo} input[type=file]`).isVisible(), false);
+  // listening first, so the dialog is intercepted (Playwright turns that on when a listener is
+  // added, in a message of its own: the focus after it is answered only once that is done)
+  const chooser = page.waitForEvent('filechooser');
   await page.focus(`${demo} [data-action=import]`);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(file);
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(file);
   await page.waitForFunction(() => document.querySelector('[data-widget=training] [data-step]').dataset.step === '300');
   assert.deepEqual(await predictions(page), trained);
 

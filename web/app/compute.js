@@ -2,7 +2,7 @@
 // sections only draw what this returns. An engine error in one part is kept as that part's
 // `error` (its message in the reader's words) and does not stop the other parts.
 import { fmt, identity } from './dom.js';
-import { t } from './i18n/core.js';
+import { t, template } from './i18n/core.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
 const NORMALIZERS = ['sum', 'softmax', 'scaled-softmax', 'hard'];
@@ -14,12 +14,14 @@ export const NORMALIZER_KEY = { sum: 'widgets.normalizer.sum', softmax: 'widgets
 // What the reader is told of an engine error. One a reader can cause has a code and its sentence
 // in the catalogue (engine.<code>, the codes listed in i18n/families.js), its numbers written the
 // language's way; any other is the engine's own sentence ("the scores of A add up to 0, …"),
-// without the name of the operation that a JS caller's message starts with.
+// without the name of the operation that a JS caller's message starts with (also where no
+// catalogue is loaded, as in Node).
 const NUMBER = /^-?[0-9.]+(e[-+]?[0-9]+)?$/;
 export function reason(error) {
-  if (!error.code) return error.reason ?? error.message;
+  const key = `engine.${error.code}`;
+  if (!error.code || template(key) === key) return error.reason ?? error.message;   // no catalogue (Node), or no words for it
   const params = Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, NUMBER.test(value) ? fmt(Number(value)) : value]));
-  return t(`engine.${error.code}`, params);
+  return t(key, params);
 }
 
 function attempt(f) {
