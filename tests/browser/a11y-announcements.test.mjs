@@ -105,3 +105,22 @@ test('training progress is told every 100 steps and when the run stops, with the
   assert.equal(told.at(-1), `Step 250: on test sentences the word after “bank” is right ${percentText(bank)} of the time; test loss ${fmt(loss)}.`);
   assert.deepEqual(page.errors, []);
 });
+
+test('the loss chart’s text alternative: a line of one point said once, then each line’s first and last point', async () => {
+  const page = await env.open('#demoPace=0');
+  const demo = '[data-widget=training]';
+  await page.locator(demo).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${demo} .reading[data-evaluated-at="0"]`);
+  const described = () => page.$eval(`${demo} [data-chart=loss] svg[role=img]`, (s) => document.getElementById(s.getAttribute('aria-describedby')).textContent);
+  const first = Number(await page.getAttribute(`${demo} [data-chart=loss] path[data-series="1"]`, 'data-last'));
+  assert.match(await described(), new RegExp(`^test sentences: ${fmt(first, 3)} at step 0\\. uniform: `));
+  await page.fill(`${demo} input[aria-label="steps to train"]`, '100');
+  await page.dispatchEvent(`${demo} input[aria-label="steps to train"]`, 'change');
+  await page.click(`${demo} [data-action=play]`);
+  await page.waitForSelector(`${demo} .reading[data-evaluated-at="100"]`, { timeout: 60000 });
+  await page.waitForSelector(`${demo} .training[data-running=false]`);
+  const last = Number(await page.getAttribute(`${demo} [data-chart=loss] path[data-series="1"]`, 'data-last'));
+  assert.match(await described(), new RegExp(`test sentences: ${fmt(first, 3)} at step 0, ${fmt(last, 3)} at step 100\\.`));
+  assert.match(await described(), /^training batches: [\d.]+ at step 1, [\d.]+ at step 100\. /);
+  assert.deepEqual(page.errors, []);
+});

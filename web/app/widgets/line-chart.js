@@ -7,10 +7,16 @@ import { t } from '../i18n/core.js';
 
 let charts = 0;
 
-// "training batches: 4.2 at step 1, 1.3 at step 600. …": each named line's first and last point.
+// "training batches: 4.2 at step 1, 1.3 at step 600. …": each named line's first and last point
+// (its only point, once, when it has one).
 function describe(data, names, levels, xLabel) {
-  const lines = data.map((line, i) => (line.length && names[i]
-    ? t('widgets.chartLine', { name: names[i], first: fmt(line[0][1], 3), firstAt: `${xLabel} ${fmt(line[0][0])}`, last: fmt(line.at(-1)[1], 3), lastAt: `${xLabel} ${fmt(line.at(-1)[0])}` }) : ''));
+  const at = ([x]) => `${xLabel} ${fmt(x)}`;
+  const lines = data.map((line, i) => {
+    if (!line.length || !names[i]) return '';
+    // one point (an untrained model's first evaluation): said once
+    if (line.length === 1) return t('widgets.chartPoint', { name: names[i], value: fmt(line[0][1], 3), at: at(line[0]) });
+    return t('widgets.chartLine', { name: names[i], first: fmt(line[0][1], 3), firstAt: at(line[0]), last: fmt(line.at(-1)[1], 3), lastAt: at(line.at(-1)) });
+  });
   const marks = levels.map(({ name, value }) => t('widgets.chartLevel', { name, value: fmt(value, 3) }));
   return [...lines, ...marks].filter(Boolean).join(' ') || t('widgets.noPoints');
 }
