@@ -20,8 +20,6 @@ constexpr double kInverseFactorials[] = {1.6059043836821613e-10, 2.0876756987868
 // Adding then subtracting 1.5 * 2^52 rounds |y| < 2^51 to an integer, ties to even (nearbyint)
 constexpr double kRoundingShift = 6755399441055744.0;
 
-typedef long long Bits __attribute__((vector_size(16)));   // a Pair's bits, lane by lane
-
 // exact_exp of the 2 * kPairs numbers at x, in place, where all of them take its main path (x in
 // range, 2^k a normal number): the same operations lane by lane, the pairs interleaved (Horner's
 // rule is a chain of dependent steps). Returns false, with x unchanged, otherwise.
@@ -42,12 +40,7 @@ bool exp_pairs(double* x) {
         p[i] = p[i] * r[i] + 1.0;
         p[i] = p[i] * r[i] + 1.0;
         // 2^k from its bits: k + 1023 + 2^52 holds k + 1023 in its low bits, shifted into the exponent
-        const Pair shifted = k[i] + (1023.0 + 4503599627370496.0);
-        Bits biased;
-        std::memcpy(&biased, &shifted, sizeof biased);
-        biased <<= 52;
-        Pair scale;
-        std::memcpy(&scale, &biased, sizeof scale);
+        const Pair scale = pair_of(bits_of(k[i] + (1023.0 + 4503599627370496.0)) << 52);
         store_pair(x + 2 * i, p[i] * scale);
     }
     return true;

@@ -8,6 +8,7 @@
 namespace ae {
 
 typedef double Pair __attribute__((vector_size(16)));   // GCC and Clang vector extension
+typedef long long Bits __attribute__((vector_size(16)));   // a Pair's bits, or a comparison's lanes
 
 inline Pair load_pair(const double* p) {
     Pair v;
@@ -16,5 +17,15 @@ inline Pair load_pair(const double* p) {
 }
 inline void store_pair(double* p, Pair v) { std::memcpy(p, &v, sizeof v); }
 inline Pair both(double x) { return Pair{x, x}; }
+inline Bits bits_of(Pair v) {
+    Bits b;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+}
+inline Pair pair_of(Bits b) {
+    Pair v;
+    std::memcpy(&v, &b, sizeof v);
+    return v;
+}
 
 }  // namespace ae

@@ -47,6 +47,15 @@ std::string layer_name(int layer, const char* what) { return "layer" + std::to_s
 // The gradient of a parameter, allocated on first use only (like grad_to_add).
 Matrix& grad_of(Node& p) { return *grad_to_add(p); }
 
+// g = (pre > 0).select(d_hidden, 0.0) over `size` entries, in pairs without a branch: each entry's
+// bits or +0.0.
+void relu_backward(const double* pre, const double* d_hidden, double* g, Index size) {
+    Index i = 0;
+    for (; i + 2 <= size; i += 2)
+        store_pair(g + i, pair_of(bits_of(load_pair(d_hidden + i)) & (load_pair(pre + i) > 0.0)));
+    for (; i < size; ++i) g[i] = pre[i] > 0 ? d_hidden[i] : 0.0;
+}
+
 // x.rowwise() += bias for x (rows, cols), column by column (contiguous, so the loop goes in pairs).
 void add_to_rows(double* x, Index rows, Index cols, const Node& bias) {
     for (Index j = 0; j < cols; ++j) {
@@ -425,7 +434,7 @@ void CompiledStep::backward() {
             add_column_sums(g_stream.data(), n_, d, grad_of(*y.b2));
             View g_hidden = view(g_hidden_.data(), n_, hidden), g_pre = view(g_pre_.data(), n_, hidden);
             linear_backward(transposed(y.hidden.data(), hidden), hidden, *y.w2, g_stream.data(), g_hidden.data(), Store::Write);
-            for (Index i = 0; i < n_ * hidden; ++i) g_pre.data()[i] = y.pre[static_cast<size_t>(i)] > 0 ? g_hidden.data()[i] : 0.0;
+            relu_backward(y.pre.data(), g_hidden.data(), g_pre.data(), n_ * hidden);
             add_column_sums(g_pre.data(), n_, hidden, grad_of(*y.b1));
             g_mid = g_stream;
             if (y.ln2_gain) {
