@@ -234,20 +234,24 @@ void CompiledStep::attention_forward(Layer& y, const double* h) {
         for (int len : batch_->lengths) {
             const Index L = len;
             View qs = view(slot(0), L, dh), ks = view(slot(1), L, dh), vs = view(slot(2), L, dh);
-            View x = view(slot(3), L, L), out = view(slot(4), L, dh), w = view(w_at, L, L);
+            View xt = view(slot(3), L, L), out = view(slot(4), L, dh), w = view(w_at, L, L);
             qs = q.block(at, hd * dh, L, dh);
             ks = k.block(at, hd * dh, L, dh);
             vs = v.block(at, hd * dh, L, dh);
-            matmul_bt_into(qs.data(), ks.data(), x.data(), L, dh, L);   // Qs . Ks^T
-            x *= scale;
+            // x transposed (Ks . Qs^T, the same terms), so that query r's scores are column r
+            matmul_bt_into(ks.data(), qs.data(), xt.data(), L, dh, L);
+            xt *= scale;
             w.setZero();
             for (Index r = 0; r < L; ++r) {
                 // Query r sees keys 0..r, or only itself with attention switched off.
                 const Index from = c.attention ? 0 : r;
+                double* x_r = &xt(0, r);
                 double top = -std::numeric_limits<double>::infinity();
-                for (Index j = from; j <= r; ++j) top = std::max(top, x(r, j));
+                for (Index j = from; j <= r; ++j) top = std::max(top, x_r[j]);
+                for (Index j = from; j <= r; ++j) x_r[j] -= top;
+                exact_exp_each(x_r + from, r - from + 1);
                 double total = 0;
-                for (Index j = from; j <= r; ++j) total += (w(r, j) = exact_exp(x(r, j) - top));
+                for (Index j = from; j <= r; ++j) total += (w(r, j) = x_r[j]);
                 w.row(r) /= total;
             }
             matmul_into(w.data(), vs.data(), out.data(), L, L, dh);
