@@ -49,7 +49,7 @@ void Adam::step() {
     for (size_t i = 0; i < params_.size(); ++i) {
         Node& p = *params_[i];
         if (p.grad.size() == 0) continue;
-        // Element by element in plain loops, which compilers run in pairs (the same bits).
+        // One pass over the entries: m, v, then the parameter, each entry on its own.
         const double b1 = options_.beta1, b2 = options_.beta2, rest1 = 1.0 - b1, rest2 = 1.0 - b2;
         const double eps = options_.eps, lr = lr_;
         const double* g = p.grad.data();

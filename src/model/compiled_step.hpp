@@ -63,8 +63,9 @@ private:
     Node *final_gain_ = nullptr, *final_bias_ = nullptr;
     std::vector<Layer> layers_;
     std::vector<double> x0_, final_xhat_, final_inv_std_, hf_, logits_, probs_, ce_rows_;   // ce_rows_: each row's max, sum
-    // Gradients flowing back (each (N, width)), and scratch: transposes and products of the
-    // linear layers, the per-head-and-sequence matrices of attention (slots of `slot_size_`).
+    // Gradients flowing back (each (N, width)), and scratch: an activation transposed for a weight
+    // gradient (a_t_), the MLP's output product, the per-head-and-sequence matrices of attention
+    // (slots of `slot_size_`).
     std::vector<double> g_stream_, g_mid_, g_h_, g_heads_, g_q_, g_k_, g_v_, g_hidden_, g_pre_, g_logits_;
     std::vector<double> dxhat_, row_means_, a_t_, product_, heads_scratch_;
     Eigen::Index slot_size_ = 0;
