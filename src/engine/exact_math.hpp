@@ -4,9 +4,13 @@
 // is enough to make a training run drift. Accuracy: within about 1 ulp.
 #pragma once
 
+#include <cstddef>
+
 namespace ae {
 
 double exact_exp(double x);
 double exact_log(double x);
+// x[i] = exact_exp(x[i]) for i < n, in pairs of lanes: the same bits, faster.
+void exact_exp_each(double* x, std::ptrdiff_t n);
 
 }  // namespace ae

@@ -3,6 +3,8 @@
 
 #include "engine/checks.hpp"
 
+#include <cmath>
+
 namespace ae {
 
 Optimizer::Optimizer(std::vector<Tensor> params) : params_(std::move(params)) {
@@ -47,9 +49,16 @@ void Adam::step() {
     for (size_t i = 0; i < params_.size(); ++i) {
         Node& p = *params_[i];
         if (p.grad.size() == 0) continue;
-        m_[i] = options_.beta1 * m_[i] + (1.0 - options_.beta1) * p.grad;
-        v_[i] = options_.beta2 * v_[i] + (1.0 - options_.beta2) * p.grad.cwiseAbs2();
-        p.value.array() -= lr_ * (m_[i].array() / c1) / ((v_[i].array() / c2).sqrt() + options_.eps);
+        // One pass over the entries: m, v, then the parameter, each entry on its own.
+        const double b1 = options_.beta1, b2 = options_.beta2, rest1 = 1.0 - b1, rest2 = 1.0 - b2;
+        const double eps = options_.eps, lr = lr_;
+        const double* g = p.grad.data();
+        double *m = m_[i].data(), *v = v_[i].data(), *value = p.value.data();
+        for (Eigen::Index e = 0; e < p.value.size(); ++e) {
+            m[e] = b1 * m[e] + rest1 * g[e];
+            v[e] = b2 * v[e] + rest2 * (g[e] * g[e]);
+            value[e] -= lr * (m[e] / c1) / (std::sqrt(v[e] / c2) + eps);
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include "engine/checks.hpp"
 #include "engine/exact_math.hpp"
 #include "engine/kernels.hpp"
+#include "engine/pairs.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,6 +46,47 @@ std::string layer_name(int layer, const char* what) { return "layer" + std::to_s
 
 // The gradient of a parameter, allocated on first use only (like grad_to_add).
 Matrix& grad_of(Node& p) { return *grad_to_add(p); }
+
+// g = (pre > 0).select(d_hidden, 0.0) over `size` entries, in pairs without a branch: each entry's
+// bits or +0.0.
+void relu_backward(const double* pre, const double* d_hidden, double* g, Index size) {
+    Index i = 0;
+    for (; i + 2 <= size; i += 2)
+        store_pair(g + i, pair_of(bits_of(load_pair(d_hidden + i)) & (load_pair(pre + i) > 0.0)));
+    for (; i < size; ++i) g[i] = pre[i] > 0 ? d_hidden[i] : 0.0;
+}
+
+// x.rowwise() += bias for x (rows, cols), column by column (contiguous, so the loop goes in pairs).
+void add_to_rows(double* x, Index rows, Index cols, const Node& bias) {
+    for (Index j = 0; j < cols; ++j) {
+        const double b = bias.value(0, j);
+        double* column = x + j * rows;
+        for (Index r = 0; r < rows; ++r) column[r] += b;
+    }
+}
+
+// sums += g.colwise().sum() for g (rows, cols), each column summed from its first entry down as
+// Eigen does, four columns at a time in two pairs.
+void add_column_sums(const double* g, Index rows, Index cols, Matrix& sums) {
+    double* out = sums.data();
+    Index j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        const double *c0 = g + j * rows, *c1 = c0 + rows, *c2 = c1 + rows, *c3 = c2 + rows;
+        Pair first{c0[0], c1[0]}, second{c2[0], c3[0]};
+        for (Index r = 1; r < rows; ++r) {
+            first += Pair{c0[r], c1[r]};
+            second += Pair{c2[r], c3[r]};
+        }
+        store_pair(out + j, load_pair(out + j) + first);
+        store_pair(out + j + 2, load_pair(out + j + 2) + second);
+    }
+    for (; j < cols; ++j) {
+        const double* column = g + j * rows;
+        double total = column[0];
+        for (Index r = 1; r < rows; ++r) total += column[r];
+        out[j] += total;
+    }
+}
 
 }  // namespace
 
@@ -98,12 +140,9 @@ CompiledStep::CompiledStep(const Model& model) : model_(model) {
     if (c.layer_norm) final_xhat_ = rows(d), final_inv_std_ = rows(1);
     g_stream_ = rows(d), g_mid_ = rows(d), g_h_ = rows(d), g_heads_ = rows(d);
     g_q_ = rows(d), g_k_ = rows(d), g_v_ = rows(d), dxhat_ = rows(d), row_means_ = rows(2);
-    g_logits_ = rows(vocab);
+    g_logits_ = rows(vocab), ce_rows_ = rows(2);
     if (c.mlp) g_hidden_ = rows(hidden), g_pre_ = rows(hidden);
-    // A transpose or product of the linear layers is at most (max(N, 4d, V), max(4d, V)).
-    const Index widest = std::max(hidden, vocab);
-    transposed_ = std::vector<double>(static_cast<size_t>(std::max({n, hidden, vocab}) * widest));
-    product_ = transposed_;
+    product_ = rows(d);
     a_t_ = rows(std::max(hidden, d));
     slot_size_ = static_cast<Index>(c.context) * std::max<Index>(c.context, d);
     heads_scratch_ = std::vector<double>(static_cast<size_t>(8 * slot_size_));
@@ -139,7 +178,7 @@ void CompiledStep::norm_backward(const double* g_at, const std::vector<double>& 
     const ConstView g = view(g_at, n_, cols), xhat = view(xhat_buf.data(), n_, cols);   // (N, d)
     const ConstVecView inv_std(inv_std_buf.data(), n_);
     grad_of(gain) += g.cwiseProduct(xhat).colwise().sum();
-    grad_of(bias) += g.colwise().sum();
+    add_column_sums(g_at, n_, cols, grad_of(bias));
     View dxhat = view(dxhat_.data(), n_, cols);
     dxhat.array() = g.array().rowwise() * gain.value.row(0).array();
     VecView mean_dxhat(row_means_.data(), n_), mean_dxhat_xhat(row_means_.data() + n_, n_);
@@ -150,30 +189,31 @@ void CompiledStep::norm_backward(const double* g_at, const std::vector<double>& 
         inv_std.array();
 }
 
-// a (N, k) transposed into a_t_ (k, N), for the weight gradients of the products that read a.
+// a (N, k) transposed into a_t_ (k, N) (for the weight gradients of the products that read a),
+// in 2 x 2 tiles of pairs.
 const double* CompiledStep::transposed(const double* a, Index k) {
-    View at = view(a_t_.data(), k, n_);
-    at = view(a, n_, k).transpose();
-    return at.data();
+    double* at = a_t_.data();
+    const Index n2 = n_ - n_ % 2, k2 = k - k % 2;
+    for (Index i = 0; i < n2; i += 2)
+        for (Index j = 0; j < k2; j += 2) {
+            const Pair left = load_pair(a + j * n_ + i), right = load_pair(a + (j + 1) * n_ + i);
+            store_pair(at + i * k + j, Pair{left[0], right[0]});
+            store_pair(at + (i + 1) * k + j, Pair{left[1], right[1]});
+        }
+    for (Index j = 0; j < k; ++j)   // the last row and column, if odd
+        for (Index i = j < k2 ? n2 : 0; i < n_; ++i) at[i * k + j] = a[j * n_ + i];
+    return at;
 }
 
 // matmul's backward for out = a (N, k) . w (k, n), given a_t = a^T (k, N) from transposed() and
-// g = d(out) (N, n): d(a) = g . w^T into
-// ga (added, or written when it is ga's first contribution), then w.grad += a^T . g; each product
-// by the one kernel over explicit transposes. Writing instead of adding to zeros differs only in
-// the sign of a zero gradient, which nothing downstream can see (no gradient is ever a divisor).
-void CompiledStep::linear_backward(const double* a_t, Index k, Node& w, const double* g, double* ga, Into into) {
+// g = d(out) (N, n): d(a) = g . w^T into ga (added, or written when it is ga's first
+// contribution), then w.grad += a^T . g; each sum in the order of one kernel over explicit
+// transposes. Writing instead of adding to zeros differs only in the sign of a zero gradient,
+// which nothing downstream can see (no gradient is ever a divisor).
+void CompiledStep::linear_backward(const double* a_t, Index k, Node& w, const double* g, double* ga, Store into) {
     const Index n = w.cols();
-    View wt = view(transposed_.data(), n, k);
-    wt = w.value.transpose();
-    if (into == Into::Write) {
-        matmul_into(g, wt.data(), ga, n_, n, k);
-    } else {
-        matmul_into(g, wt.data(), product_.data(), n_, n, k);
-        view(ga, n_, k) += view(product_.data(), n_, k);
-    }
-    matmul_into(a_t, g, product_.data(), k, n_, n);
-    grad_of(w) += view(product_.data(), k, n);
+    matmul_bt_into(g, w.value.data(), ga, n_, n, k, into);
+    matmul_into(a_t, g, grad_of(w).data(), k, n_, n, Store::Add);
 }
 
 // Per head, per sequence: scores = Qs . Ks^T, x = scores * c, weights = causal softmax(x),
@@ -193,21 +233,25 @@ void CompiledStep::attention_forward(Layer& y, const double* h) {
         Index at = 0;
         for (int len : batch_->lengths) {
             const Index L = len;
-            View qs = view(slot(0), L, dh), kt = view(slot(1), dh, L), vs = view(slot(2), L, dh);
-            View x = view(slot(3), L, L), out = view(slot(4), L, dh), w = view(w_at, L, L);
+            View qs = view(slot(0), L, dh), ks = view(slot(1), L, dh), vs = view(slot(2), L, dh);
+            View xt = view(slot(3), L, L), out = view(slot(4), L, dh), w = view(w_at, L, L);
             qs = q.block(at, hd * dh, L, dh);
-            kt = k.block(at, hd * dh, L, dh).transpose();
+            ks = k.block(at, hd * dh, L, dh);
             vs = v.block(at, hd * dh, L, dh);
-            matmul_into(qs.data(), kt.data(), x.data(), L, dh, L);
-            x *= scale;
+            // x transposed (Ks . Qs^T, the same terms), so that query r's scores are column r
+            matmul_bt_into(ks.data(), qs.data(), xt.data(), L, dh, L);
+            xt *= scale;
             w.setZero();
             for (Index r = 0; r < L; ++r) {
                 // Query r sees keys 0..r, or only itself with attention switched off.
                 const Index from = c.attention ? 0 : r;
+                double* x_r = &xt(0, r);
                 double top = -std::numeric_limits<double>::infinity();
-                for (Index j = from; j <= r; ++j) top = std::max(top, x(r, j));
+                for (Index j = from; j <= r; ++j) top = std::max(top, x_r[j]);
+                for (Index j = from; j <= r; ++j) x_r[j] -= top;
+                exact_exp_each(x_r + from, r - from + 1);
                 double total = 0;
-                for (Index j = from; j <= r; ++j) total += (w(r, j) = exact_exp(x(r, j) - top));
+                for (Index j = from; j <= r; ++j) total += (w(r, j) = x_r[j]);
                 w.row(r) /= total;
             }
             matmul_into(w.data(), vs.data(), out.data(), L, L, dh);
@@ -234,29 +278,30 @@ void CompiledStep::attention_backward(Layer& y) {
         for (int len : batch_->lengths) {
             const Index L = len;
             const ConstView w = view(w_at, L, L);
-            View t = view(slot(0), dh, L), g_out = view(slot(1), L, dh), dw = view(slot(2), L, L);
+            View vs = view(slot(0), L, dh), g_out = view(slot(1), L, dh), dw = view(slot(2), L, L);
             View wt = view(slot(3), L, L), part = view(slot(4), L, dh), ds = view(slot(5), L, L);
-            View ks = view(slot(6), L, dh), dkt = view(slot(7), dh, L);
+            View ks = view(slot(6), L, dh), ds_t = view(slot(7), L, L), qs = vs;
             g_out = g_heads.block(at, hd * dh, L, dh);
             // output = weights . Vs: d(weights) = d(out) . Vs^T, d(Vs) = weights^T . d(out)
-            t = v.block(at, hd * dh, L, dh).transpose();
-            matmul_into(g_out.data(), t.data(), dw.data(), L, dh, L);
+            vs = v.block(at, hd * dh, L, dh);
+            matmul_bt_into(g_out.data(), vs.data(), dw.data(), L, dh, L);
             wt = w.transpose();
             matmul_into(wt.data(), g_out.data(), part.data(), L, L, dh);
             gv.block(at, hd * dh, L, dh) = part;   // the blocks tile d(v): each written once
-            // softmax: d(x) = (d(w) - rowdot(d(w), w)) * w; scale: d(scores) = d(x) * c
+            // softmax: d(x) = (d(w) - rowdot(d(w), w)) * w; scale: d(scores) = d(x) * c (kept
+            // transposed too, for d(Ks))
             for (Index r = 0; r < L; ++r) {
                 const double dot = dw.row(r).dot(w.row(r));
-                ds.row(r) = (dw.row(r).array() - dot) * w.row(r).array();
+                for (Index j = 0; j < L; ++j) ds_t(j, r) = ds(r, j) = (dw(r, j) - dot) * w(r, j) * scale;
             }
-            ds = ds * scale;
-            // scores = Qs . Ks^T: d(Qs) = d(scores) . Ks, d(Ks^T) = Qs^T . d(scores)
+            // scores = Qs . Ks^T: d(Qs) = d(scores) . Ks, d(Ks) = d(scores)^T . Qs (the terms of
+            // Qs^T . d(scores), transposed, in the same order)
             ks = k.block(at, hd * dh, L, dh);
             matmul_into(ds.data(), ks.data(), part.data(), L, L, dh);
             gq.block(at, hd * dh, L, dh) = part;
-            t = q.block(at, hd * dh, L, dh).transpose();
-            matmul_into(t.data(), ds.data(), dkt.data(), dh, L, L);
-            gk.block(at, hd * dh, L, dh) = dkt.transpose();
+            qs = q.block(at, hd * dh, L, dh);
+            matmul_into(ds_t.data(), qs.data(), part.data(), L, L, dh);
+            gk.block(at, hd * dh, L, dh) = part;
             at += L;
             w_at += L * L;
         }
@@ -286,12 +331,13 @@ double CompiledStep::forward_sum(const FlatBatch& batch, double total) {
                                   " sequences of " + std::to_string(c.context));
     batch_ = &batch;
     n_ = batch.tokens();
-    // x0 = token embedding + position embedding (gather_rows, add)
-    View x0 = view(x0_.data(), n_, d);
-    for (Index i = 0; i < n_; ++i)
-        x0.row(i) = token_embedding_->value.row(batch.ids[static_cast<size_t>(i)]);
-    for (Index i = 0; i < n_; ++i)
-        x0.row(i) += position_embedding_->value.row(batch.positions[static_cast<size_t>(i)]);
+    // x0 = token embedding + position embedding (gather_rows, add), column by column
+    const Matrix &tokens = token_embedding_->value, &positions = position_embedding_->value;
+    for (Index col = 0; col < d; ++col) {
+        double* x0 = x0_.data() + col * n_;
+        for (Index i = 0; i < n_; ++i)
+            x0[i] = tokens(batch.ids[static_cast<size_t>(i)], col) + positions(batch.positions[static_cast<size_t>(i)], col);
+    }
     const double* x = x0_.data();
     for (Layer& y : layers_) {
         y.input = x;
@@ -302,8 +348,8 @@ double CompiledStep::forward_sum(const FlatBatch& batch, double total) {
         }
         attention_forward(y, y.h1_at);
         // x_mid = x + heads . wo
-        matmul_into(y.heads.data(), y.wo->value.data(), product_.data(), n_, d, d);
-        view(y.x_mid.data(), n_, d) = view(x, n_, d) + view(product_.data(), n_, d);
+        std::copy(x, x + n_ * d, y.x_mid.data());
+        matmul_into(y.heads.data(), y.wo->value.data(), y.x_mid.data(), n_, d, d, Store::Add);
         if (y.w1) {
             const Index hidden = y.w1->cols();
             y.h2_at = y.x_mid.data();
@@ -313,12 +359,12 @@ double CompiledStep::forward_sum(const FlatBatch& batch, double total) {
             }
             View pre = view(y.pre.data(), n_, hidden), hid = view(y.hidden.data(), n_, hidden);
             matmul_into(y.h2_at, y.w1->value.data(), pre.data(), n_, d, hidden);
-            pre.rowwise() += y.b1->value.row(0);
-            hid = pre.cwiseMax(0.0);
+            add_to_rows(pre.data(), n_, hidden, *y.b1);
+            for (Index i = 0; i < n_ * hidden; ++i) hid.data()[i] = std::max(pre.data()[i], 0.0);
             View out = view(product_.data(), n_, d);
             matmul_into(hid.data(), y.w2->value.data(), out.data(), n_, hidden, d);
-            out.rowwise() += y.b2->value.row(0);
-            view(y.x_out.data(), n_, d) = view(y.x_mid.data(), n_, d) + out;
+            add_to_rows(out.data(), n_, d, *y.b2);
+            for (Index i = 0; i < n_ * d; ++i) y.x_out[static_cast<size_t>(i)] = y.x_mid[static_cast<size_t>(i)] + out.data()[i];
         }
         x = y.output();
     }
@@ -329,16 +375,33 @@ double CompiledStep::forward_sum(const FlatBatch& batch, double total) {
     }
     View z = view(logits_.data(), n_, vocab), probs = view(probs_.data(), n_, vocab);
     matmul_into(hf, unembedding_->value.data(), z.data(), n_, d, vocab);
-    z.rowwise() += unembedding_bias_->value.row(0);
-    // cross_entropy (ops_reduce.cpp)
-    for (Index r = 0; r < n_; ++r) {
-        const int t = batch.targets[static_cast<size_t>(r)];
-        const double top = z.row(r).maxCoeff();
-        for (Index j = 0; j < vocab; ++j) probs(r, j) = exact_exp(z(r, j) - top);
-        const double row_sum = probs.row(r).sum();
-        probs.row(r) /= row_sum;
-        total += exact_log(row_sum) + top - z(r, t);
+    add_to_rows(z.data(), n_, vocab, *unembedding_bias_);
+    // cross_entropy (ops_reduce.cpp), column by column (contiguous, so the loops over rows go in
+    // pairs): each row's max, exps, sum and divisions in cross_entropy's order (its sum from column 0).
+    double* top = ce_rows_.data();
+    double* row_sum = ce_rows_.data() + n_;
+    std::copy(z.data(), z.data() + n_, top);
+    for (Index j = 1; j < vocab; ++j) {
+        const double* zj = &z(0, j);
+        for (Index r = 0; r < n_; ++r) top[r] = std::max(top[r], zj[r]);
     }
+    for (Index j = 0; j < vocab; ++j) {
+        double* pj = &probs(0, j);
+        const double* zj = &z(0, j);
+        for (Index r = 0; r < n_; ++r) pj[r] = zj[r] - top[r];
+        exact_exp_each(pj, n_);
+    }
+    std::copy(probs.data(), probs.data() + n_, row_sum);
+    for (Index j = 1; j < vocab; ++j) {
+        const double* pj = &probs(0, j);
+        for (Index r = 0; r < n_; ++r) row_sum[r] += pj[r];
+    }
+    for (Index j = 0; j < vocab; ++j) {
+        double* pj = &probs(0, j);
+        for (Index r = 0; r < n_; ++r) pj[r] /= row_sum[r];
+    }
+    for (Index r = 0; r < n_; ++r)
+        total += exact_log(row_sum[r]) + top[r] - z(r, batch.targets[static_cast<size_t>(r)]);
     return total;
 }
 
@@ -349,18 +412,22 @@ void CompiledStep::backward() {
     View g_h = view(g_h_.data(), n_, d);
     // cross_entropy: d(logits) = (probs - onehot(target)) / N
     View g_logits = view(g_logits_.data(), n_, vocab);
-    g_logits = view(probs_.data(), n_, vocab);
-    for (Index r = 0; r < n_; ++r) g_logits(r, batch_->targets[static_cast<size_t>(r)]) -= 1.0;
-    g_logits = g_logits * (1.0 / static_cast<double>(n_));
+    const ConstView probs = view(static_cast<const double*>(probs_.data()), n_, vocab);
+    const double inv_n = 1.0 / static_cast<double>(n_);
+    for (Index i = 0; i < n_ * vocab; ++i) g_logits.data()[i] = probs.data()[i] * inv_n;
+    for (Index r = 0; r < n_; ++r) {
+        const Index t = batch_->targets[static_cast<size_t>(r)];
+        g_logits(r, t) = (probs(r, t) - 1.0) * inv_n;
+    }
     // logits = hf . unembedding + bias
-    grad_of(*unembedding_bias_) += g_logits.colwise().sum();
+    add_column_sums(g_logits.data(), n_, vocab, grad_of(*unembedding_bias_));
     const double* x_last = layers_.back().output();
     if (final_gain_) {
-        linear_backward(transposed(hf_.data(), d), d, *unembedding_, g_logits.data(), g_h.data(), Into::Write);
+        linear_backward(transposed(hf_.data(), d), d, *unembedding_, g_logits.data(), g_h.data(), Store::Write);
         g_stream.setZero();
         norm_backward(g_h.data(), final_xhat_, final_inv_std_, *final_gain_, *final_bias_, g_stream.data());
     } else {
-        linear_backward(transposed(x_last, d), d, *unembedding_, g_logits.data(), g_stream.data(), Into::Write);
+        linear_backward(transposed(x_last, d), d, *unembedding_, g_logits.data(), g_stream.data(), Store::Write);
     }
     // g_stream is d(layer output); walk the layers backwards.
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
@@ -368,39 +435,42 @@ void CompiledStep::backward() {
         if (y.w1) {
             // x_out = x_mid + (relu(h2 . w1 + b1) . w2 + b2): d(x_mid) gets the residual, then the MLP's
             const Index hidden = y.w1->cols();
-            grad_of(*y.b2) += g_stream.colwise().sum();
+            add_column_sums(g_stream.data(), n_, d, grad_of(*y.b2));
             View g_hidden = view(g_hidden_.data(), n_, hidden), g_pre = view(g_pre_.data(), n_, hidden);
-            linear_backward(transposed(y.hidden.data(), hidden), hidden, *y.w2, g_stream.data(), g_hidden.data(), Into::Write);
-            g_pre = (view(y.pre.data(), n_, hidden).array() > 0).select(g_hidden, 0.0);
-            grad_of(*y.b1) += g_pre.colwise().sum();
+            linear_backward(transposed(y.hidden.data(), hidden), hidden, *y.w2, g_stream.data(), g_hidden.data(), Store::Write);
+            relu_backward(y.pre.data(), g_hidden.data(), g_pre.data(), n_ * hidden);
+            add_column_sums(g_pre.data(), n_, hidden, grad_of(*y.b1));
             g_mid = g_stream;
             if (y.ln2_gain) {
-                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_h.data(), Into::Write);
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_h.data(), Store::Write);
                 norm_backward(g_h.data(), y.ln2_xhat, y.ln2_inv_std, *y.ln2_gain, *y.ln2_bias, g_mid.data());
             } else {
-                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_mid.data(), Into::Add);
+                linear_backward(transposed(y.h2_at, d), d, *y.w1, g_pre.data(), g_mid.data(), Store::Add);
             }
         } else {
             g_mid = g_stream;
         }
         // x_mid = x + heads . wo
         View g_heads = view(g_heads_.data(), n_, d);
-        linear_backward(transposed(y.heads.data(), d), d, *y.wo, g_mid.data(), g_heads.data(), Into::Write);
+        linear_backward(transposed(y.heads.data(), d), d, *y.wo, g_mid.data(), g_heads.data(), Store::Write);
         attention_backward(y);
         // d(x) = residual, then through q, k, v in the order ae::backward reaches them: v, k, q
         g_stream = g_mid;
         double* g_h1 = y.ln1_gain ? g_h.data() : g_stream.data();
         const double* h1_t = transposed(y.h1_at, d);   // one transpose for the three products
-        linear_backward(h1_t, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Into::Write : Into::Add);
-        linear_backward(h1_t, d, *y.wk, g_k_.data(), g_h1, Into::Add);
-        linear_backward(h1_t, d, *y.wq, g_q_.data(), g_h1, Into::Add);
+        linear_backward(h1_t, d, *y.wv, g_v_.data(), g_h1, y.ln1_gain ? Store::Write : Store::Add);
+        linear_backward(h1_t, d, *y.wk, g_k_.data(), g_h1, Store::Add);
+        linear_backward(h1_t, d, *y.wq, g_q_.data(), g_h1, Store::Add);
         if (y.ln1_gain) norm_backward(g_h.data(), y.ln1_xhat, y.ln1_inv_std, *y.ln1_gain, *y.ln1_bias, g_stream.data());
     }
     // x0 = gather(token) + gather(position): each row's gradient added in row order
+    // (column by column: each entry still gets its rows' terms in row order)
     Matrix& g_token = grad_of(*token_embedding_);
     Matrix& g_position = grad_of(*position_embedding_);
-    for (Index i = 0; i < n_; ++i) g_token.row(batch_->ids[static_cast<size_t>(i)]) += g_stream.row(i);
-    for (Index i = 0; i < n_; ++i) g_position.row(batch_->positions[static_cast<size_t>(i)]) += g_stream.row(i);
+    for (Index col = 0; col < d; ++col)
+        for (Index i = 0; i < n_; ++i) g_token(batch_->ids[static_cast<size_t>(i)], col) += g_stream(i, col);
+    for (Index col = 0; col < d; ++col)
+        for (Index i = 0; i < n_; ++i) g_position(batch_->positions[static_cast<size_t>(i)], col) += g_stream(i, col);
 }
 
 }  // namespace ae

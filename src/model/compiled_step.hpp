@@ -4,6 +4,7 @@
 // A step allocates nothing; define-by-run stays the reference (and what the page shows).
 #pragma once
 
+#include "engine/kernels.hpp"
 #include "model/model.hpp"
 
 #include <vector>
@@ -51,9 +52,8 @@ private:
                       std::vector<double>& inv_std, double* y);
     void norm_backward(const double* g, const std::vector<double>& xhat, const std::vector<double>& inv_std,
                        Node& gain, Node& bias, double* dx);
-    enum class Into { Write, Add };
     const double* transposed(const double* a, Eigen::Index k);
-    void linear_backward(const double* a_t, Eigen::Index k, Node& w, const double* g, double* ga, Into into);
+    void linear_backward(const double* a_t, Eigen::Index k, Node& w, const double* g, double* ga, Store into);
     double* slot(int i) { return heads_scratch_.data() + i * slot_size_; }
 
     const Model& model_;
@@ -62,11 +62,12 @@ private:
     Node *token_embedding_, *position_embedding_, *unembedding_, *unembedding_bias_;
     Node *final_gain_ = nullptr, *final_bias_ = nullptr;
     std::vector<Layer> layers_;
-    std::vector<double> x0_, final_xhat_, final_inv_std_, hf_, logits_, probs_;
-    // Gradients flowing back (each (N, width)), and scratch: transposes and products of the
-    // linear layers, the per-head-and-sequence matrices of attention (slots of `slot_size_`).
+    std::vector<double> x0_, final_xhat_, final_inv_std_, hf_, logits_, probs_, ce_rows_;   // ce_rows_: each row's max, sum
+    // Gradients flowing back (each (N, width)), and scratch: an activation transposed for a weight
+    // gradient (a_t_), the MLP's output product, the per-head-and-sequence matrices of attention
+    // (slots of `slot_size_`).
     std::vector<double> g_stream_, g_mid_, g_h_, g_heads_, g_q_, g_k_, g_v_, g_hidden_, g_pre_, g_logits_;
-    std::vector<double> dxhat_, row_means_, a_t_, transposed_, product_, heads_scratch_;
+    std::vector<double> dxhat_, row_means_, a_t_, product_, heads_scratch_;
     Eigen::Index slot_size_ = 0;
 };
 

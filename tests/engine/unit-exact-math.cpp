@@ -6,7 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <vector>
 
 using namespace ae;
 
@@ -29,6 +31,26 @@ TEST_CASE("exact_exp agrees with std::exp to 2 ulp") {
     CHECK(exact_exp(-746) == 0);
     CHECK(exact_exp(-740) > 0);   // subnormal results
     CHECK(std::isnan(exact_exp(std::nan(""))));
+}
+
+TEST_CASE("exact_exp_each gives exact_exp's bits, edges included, wherever they fall in its pairs") {
+    Rng rng(7);
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::vector<double> edges = {0.0, -0.0, std::nan(""), inf, -inf, 709.78, 709.79, -745.1, -745.2, -740, -708.5, 1e-300, -1e-17};
+    for (int offset = 0; offset < 9; ++offset) {   // each edge lands in a group of 8, a pair and the tail
+        std::vector<double> x;
+        for (int i = 0; i < 40 + offset; ++i) x.push_back(rng.uniform(-30, 5) * (i % 3 ? 1 : 20));
+        for (size_t e = 0; e < edges.size(); ++e) x[(static_cast<size_t>(offset) + 3 * e) % x.size()] = edges[e];
+        std::vector<double> y = x;
+        exact_exp_each(y.data(), static_cast<std::ptrdiff_t>(y.size()));
+        int differing = 0;
+        for (size_t i = 0; i < x.size(); ++i) {
+            const double one = exact_exp(x[i]);
+            differing += std::memcmp(&one, &y[i], sizeof one) != 0;
+        }
+        CAPTURE(offset);
+        CHECK(differing == 0);
+    }
 }
 
 TEST_CASE("exact_log agrees with std::log to 2 ulp") {

@@ -72,7 +72,7 @@ TEST_CASE("transpose") {
 }
 
 TEST_CASE("the matmul kernel: blocked and edge paths give the plain triple loop's exact bits") {
-    for (auto [m, k, n] : std::vector<std::array<int, 3>>{{1, 1, 1}, {4, 4, 4}, {5, 3, 7}, {8, 16, 12}, {13, 9, 6}, {3, 0, 2}}) {
+    for (auto [m, k, n] : std::vector<std::array<int, 3>>{{1, 1, 1}, {4, 4, 4}, {5, 3, 7}, {8, 16, 12}, {13, 9, 6}, {3, 0, 2}, {14, 5, 3}, {7, 2, 9}}) {
         const Matrix a = random_matrix(m, k, 80), b = random_matrix(k, n, 81);
         Matrix plain = Matrix::Zero(m, n);
         for (int j = 0; j < n; ++j)
@@ -82,5 +82,15 @@ TEST_CASE("the matmul kernel: blocked and edge paths give the plain triple loop'
         CAPTURE(n);
         CHECK(max_abs_diff(matmul_values(a, b), plain) == 0);
         CHECK(max_abs_diff(matmul_values(a, b), a * b) < 1e-12);   // and Eigen agrees
+        // b read from its transpose, and the product added to what c holds: the same sums
+        const Matrix bt = b.transpose();
+        Matrix from_bt(m, n), added = Matrix::Constant(m, n, 0.375);
+        matmul_bt_into(a.data(), bt.data(), from_bt.data(), m, k, n);
+        matmul_into(a.data(), b.data(), added.data(), m, k, n, Store::Add);
+        CHECK(max_abs_diff(from_bt, plain) == 0);
+        CHECK(max_abs_diff(added, (Matrix::Constant(m, n, 0.375) + plain).eval()) == 0);
+        added.setConstant(0.375);
+        matmul_bt_into(a.data(), bt.data(), added.data(), m, k, n, Store::Add);
+        CHECK(max_abs_diff(added, (Matrix::Constant(m, n, 0.375) + plain).eval()) == 0);
     }
 }
