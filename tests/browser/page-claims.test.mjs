@@ -20,7 +20,7 @@ const near = (actual, expected, tol = 1e-12) => assert.ok(actual.length === expe
 // the gradients shown beside a matrix's cells, row by row
 const grads = (page, selector) => page.$$eval(`${selector} tr`, (rows) => rows.map((r) => [...r.querySelectorAll('.grad')].map((g) => Number(g.dataset.value))));
 const setTarget = async (page, entries) => {
-  for (const [i, x] of entries.entries()) await page.fill(cell('gradients', `target for A's output, entry ${i + 1}`), String(x));
+  for (const [i, x] of entries.entries()) await page.fill(cell('gradients', `target for A’s output, entry ${i + 1}`), String(x));
 };
 
 test('step 3: the slip notice names the mis-added score and the products that add up to it', async () => {
@@ -29,7 +29,7 @@ test('step 3: the slip notice names the mis-added score and the products that ad
   // B's score 2, the stated 4, the three products, their total
   assert.deepEqual(products, [2, 4, 3, -2, 1, 2]);
   assert.match(await text(page, '[data-widget=scores] .slip-notice'),
-    /^B's score is 2, not 4\. The explanation’s method is right and so is every product: 3 \+ \(−2\) \+ 1 = 2\. Only the adding up slipped\./);
+    /^B’s score is 2, not 4\. The explanation’s method is right and so is every product: 3 \+ \(−2\) \+ 1 = 2\. Only the adding up slipped\./);
   await page.fill(cell('scores', 'query of A, entry 1'), '2');   // the reader's own query: no longer the explanation's sums
   assert.equal(await text(page, '[data-widget=scores] .slip-notice'), '');
   assert.deepEqual(page.errors, []);
@@ -123,7 +123,7 @@ test('step 7 at the defaults: more of A and less of B (A’s score up, B’s dow
 
 test('step 7, try: with the target’s entry 2 at 2 the answers turn around with the gradients', async () => {
   const page = await env.open();
-  await page.fill(cell('gradients', "target for A's output, entry 2"), '2');
+  await page.fill(cell('gradients', "target for A’s output, entry 2"), '2');
   const s = await story(page);
   assert.ok(s.scoreGrads[0] > 0 && s.scoreGrads[1] < 0, `B's score should go up: ${s.scoreGrads}`);
   assert.match(s.more, /Not with these numbers: the gradients ask for A’s score to go down and B’s to go up\./);

@@ -1,7 +1,7 @@
 // Screenshots of the introduction, every section and an open glossary entry at 1280 px and
 // 375 px, light and dark, and of the page in each other language at both widths, for people to
 // look at (tests/browser/screenshots/, ignored by git). Checked here: every section rendered,
-// nothing wider than the viewport, every control labelled.
+// nothing wider than the viewport, no control cut off by it, every control labelled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -27,6 +27,13 @@ async function shoot(page, prefix, suffix, width) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.locator(`#${id}`).screenshot({ path: `${dir}${prefix}${id}-${suffix}.png` });
+    // A section clips what overflows it (content-visibility), so the page never scrolls sideways
+    // even when a control is cut off: every control must sit inside the viewport.
+    const cut = await page.$$eval(`#${id} :is(input, select, button, textarea)`, (els) => els
+      .filter((e) => e.checkVisibility() && !e.closest('.visually-hidden'))
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > document.documentElement.clientWidth; })
+      .map((e) => e.getAttribute('aria-label') || e.textContent.trim() || e.outerHTML.slice(0, 60)));
+    assert.deepEqual(cut, [], `controls cut off in ${id} at ${width} px`);
   }
 }
 

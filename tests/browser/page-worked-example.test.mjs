@@ -17,7 +17,7 @@ test('scores 1, 2, 5 beside the stated 1, 4, 5, with the slip in B flagged', asy
   assert.deepEqual(await values(page, '[data-widget=scores] [data-score]'), [1, 2, 5]);
   assert.deepEqual(await values(page, '[data-widget=scores] [data-stated]'), [1, 4, 5]);
   const notice = await page.textContent('[data-widget=scores] .slip-notice');
-  assert.match(notice, /B's score is 2, not 4\. The explanation’s method is right and so is every product/);
+  assert.match(notice, /B’s score is 2, not 4\. The explanation’s method is right and so is every product/);
   assert.equal(await page.textContent('[data-widget=scores] li[data-token=B] .terms'), '1·3 + 2·(−1) + (−1)·(−1) = ');
   assert.deepEqual(page.errors, []);
 });
