@@ -8,13 +8,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderEverything, start } from './browser.mjs';
-import { openWith, readCatalogue } from './languages.mjs';
+import { openWith } from './languages.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(() => env.stop());
 
-const open = (viewport) => openWith(env, { code: 'he', catalogue: readCatalogue('he'), hash: '#lang=he', options: { viewport }, before: renderEverything });
+const open = (viewport) => openWith(env, { code: 'he', hash: '#lang=he', options: { viewport }, before: renderEverything });
 
 // Every minus sign followed by a digit in a text node of main, and where it is drawn relative to
 // that digit (both characters on one line): { text, where, minusLeft, digitLeft }.

@@ -42,18 +42,18 @@ for (const language of OTHERS) {
   const catalogue = readCatalogue(code);
 
   test(`${code} from the link: every section in ${code}, nothing English left`, async () => {
-    const page = await openWith(env, { code, catalogue, hash: `#lang=${code}`, before: renderEverything });
+    const page = await openWith(env, { code, hash: `#lang=${code}`, before: renderEverything });
     await checkLanguage(page, language);
   });
 
   test(`${code} from the browser's language, kept in the link`, async () => {
-    const page = await openWith(env, { code, catalogue, options: { locale: `${code}-XX` } });
+    const page = await openWith(env, { code, options: { locale: `${code}-XX` } });
     await checkLanguage(page, language);
     await page.waitForFunction((c) => new URLSearchParams(location.hash.slice(1)).get('lang') === c, code);
   });
 
   test(`${code} from the menu, remembered on the next visit; English back from the menu`, async () => {
-    const page = await openWith(env, { code, catalogue, options: { locale: 'en-GB' } });
+    const page = await openWith(env, { code, options: { locale: 'en-GB' } });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await Promise.all([page.waitForEvent('load'), page.selectOption('#language', code)]);
     await page.waitForSelector('body[data-engine="ready"]');
@@ -69,7 +69,7 @@ for (const language of OTHERS) {
   });
 
   test(`${code}: a number typed as the page writes it is read`, async () => {
-    const page = await openWith(env, { code, catalogue, hash: `#lang=${code}` });
+    const page = await openWith(env, { code, hash: `#lang=${code}` });
     const decimal = await page.evaluate((c) => new Intl.NumberFormat(c).formatToParts(0.5).find((p) => p.type === 'decimal').value, code);
     const cell = page.locator('[data-widget=tokens] input[data-field=embeddings]').nth(1);   // token A, entry 2
     await cell.click();
@@ -83,7 +83,6 @@ for (const language of OTHERS) {
 
   test(`${code} in an embedded widget (embed.html, the language in its hash)`, async () => {
     const page = await env.page();
-    await page.route(`**/i18n/${code}.json`, (route) => route.fulfill({ json: catalogue }));
     await page.goto(`${env.url}/embed.html#widget=normalize&lang=${code}`);
     await page.waitForSelector('body[data-engine="ready"]');
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [code, language.dir]);
@@ -96,7 +95,7 @@ for (const language of OTHERS) {
 
 test('es: the words inside formulas, the vectors in the gradient graph, the import button and a list item with its article are Spanish', async () => {
   const es = readCatalogue('es');
-  const page = await openWith(env, { code: 'es', catalogue: es, hash: '#lang=es', before: renderEverything });
+  const page = await openWith(env, { code: 'es', hash: '#lang=es', before: renderEverything });
   const words = (selector) => page.locator(selector).evaluateAll((els) => els.flatMap((el) => [...el.querySelectorAll('mtext, mi')].map((m) => m.textContent.trim())));
   assert.ok((await words('[data-widget=all-tokens] .formula')).includes(es['math.output']));
   assert.ok((await words('[data-widget=gradients] .formula')).includes(es['math.target']));

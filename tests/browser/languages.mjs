@@ -1,17 +1,18 @@
-// The page in another language for the browser tests: a catalogue served in place of
-// dist/i18n/<code>.json (a shipped one, a translation still being drafted — tests/js/catalogues.mjs
-// — or a made-up one), and the page's text nodes, for looking at what a reader would read.
+// The page in another language for the browser tests, as built (dist/i18n/<code>.json) or with a
+// made-up catalogue served in its place, and the page's text nodes, for looking at what a reader
+// would read.
 import { readCatalogue } from '../js/catalogues.mjs';
 import { LANGUAGES } from '../../web/app/i18n/languages.js';
 
 export { readCatalogue };
 export const OTHERS = LANGUAGES.filter((l) => l.code !== 'en');
 
-// Opens index.html (hash, e.g. "#lang=es") with `catalogue` served as i18n/<code>.json, and waits
-// until every section is mounted. options: the browser context's (locale, viewport …).
+// Opens index.html (hash, e.g. "#lang=es"), with `catalogue`, if given, served as
+// i18n/<code>.json, and waits until every section is mounted. options: the browser context's
+// (locale, viewport …).
 export async function openWith(env, { code, catalogue, hash = '', options = {}, before = async () => {} }) {
   const page = await env.page(options);
-  await page.route(`**/i18n/${code}.json`, (route) => route.fulfill({ json: catalogue }));
+  if (catalogue) await page.route(`**/i18n/${code}.json`, (route) => route.fulfill({ json: catalogue }));
   await before(page);
   await page.goto(`${env.url}/index.html${hash}`);
   await page.waitForSelector('body[data-engine="ready"]');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { start } from './browser.mjs';
-import { OTHERS, openWith, readCatalogue } from './languages.mjs';
+import { OTHERS, openWith } from './languages.mjs';
 
 const dir = new URL('./screenshots/', import.meta.url).pathname;
 let env;
@@ -40,7 +40,7 @@ async function shoot(page, prefix, suffix, width) {
 for (const width of [1280, 375]) {
   for (const { code } of OTHERS) {
     test(`the page in ${code} at ${width} px`, async () => {
-      const page = await openWith(env, { code, catalogue: readCatalogue(code), hash: `#lang=${code}`, options: { viewport: { width, height: 900 } } });
+      const page = await openWith(env, { code, hash: `#lang=${code}`, options: { viewport: { width, height: 900 } } });
       await shoot(page, `${code}-`, `${width}`, width);
       assert.deepEqual(page.errors, []);
     });
