@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { start, values, renderEverything } from './browser.mjs';
 import { load } from '../js/engine.mjs';
 import { compute, FOCUS } from '../../web/app/compute.js';
-import { fmt, percentText } from '../../web/app/dom.js';
+import { fmt, percentText } from '../../web/app/text.js';
 import { defaults, demoSentence } from '../../web/app/state.js';
 
 const engine = await load();

@@ -3,7 +3,7 @@
 // how far it moved against the largest number of its kind (a weight by weights, a score by
 // scores), so a weight that doubles is not drowned by a score that moves by more units. No DOM
 // here: the controller says the sentence through an Announcer.
-import { fmt } from './dom.js';
+import { fmt } from './text.js';
 import { FOCUS } from './compute.js';
 import { t } from './i18n/core.js';
 

@@ -1,7 +1,7 @@
 // Everything the walkthrough shows, computed by the engine from the page state. No DOM here:
 // sections only draw what this returns. An engine error in one part is kept as that part's
 // `error` (its message in the reader's words) and does not stop the other parts.
-import { fmt, identity } from './dom.js';
+import { fmt } from './text.js';
 import { t, template } from './i18n/core.js';
 
 export const FOCUS = 0;   // token A is "the token being worked on"
@@ -22,6 +22,10 @@ export function reason(error) {
   if (!error.code || template(key) === key) return error.reason ?? error.message;   // no catalogue (Node), or no words for it
   const params = Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, NUMBER.test(value) ? fmt(Number(value)) : value]));
   return t(key, params);
+}
+
+function identity(n) {
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
 }
 
 function attempt(f) {

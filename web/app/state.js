@@ -4,7 +4,7 @@
 
 import { CODES, PRERENDERED } from './i18n/languages.js';
 import { list, readable, t } from './i18n/core.js';
-import { fmt } from './dom.js';
+import { fmt } from './text.js';
 
 const LIMIT = 1e6;                   // the largest magnitude a cell accepts
 const MAX_HASH = 4000;               // longer hashes are not parsed at all

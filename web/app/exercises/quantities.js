@@ -7,7 +7,7 @@
 //                        value(env, p) -> number | index, gap?(env, p, want) -> > 0 while not the top,
 //                        explain(env, p) -> sentence }
 // env = { engine, example, state, memo: Map } (memo: engine results shared within one state).
-import { fmt, vectorText as vec } from '../dom.js';
+import { fmt, vectorText as vec } from '../text.js';
 import { FOCUS, NORMALIZER_KEY, combine, inputs, learningArgs } from '../compute.js';
 import { list, t as tr } from '../i18n/core.js';
 

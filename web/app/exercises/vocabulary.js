@@ -7,7 +7,7 @@
 //                 "hide": ["wv"] }                                        // tables an embed does not show
 // A prediction: { "id": "…", "question": "…", "answer": { "quantity": "weight-sum" }, "as": "number" }
 // Quantities and their parameters are in quantities.js; README.md lists them.
-import { fmt } from '../dom.js';
+import { fmt } from '../text.js';
 import { FIELDS } from '../state.js';
 import { QUANTITIES } from './quantities.js';
 import { FOCUS, reason } from '../compute.js';

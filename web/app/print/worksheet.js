@@ -4,7 +4,8 @@
 // through numpy-steps.js (the module that knows what each step computes), so the worksheet, the
 // page and the code agree. Built only when the reader asks to print it.
 import { compute } from '../compute.js';
-import { fmt, h } from '../dom.js';
+import { h } from '../dom.js';
+import { fmt } from '../text.js';
 import { STEP_NUMBERS, stepFormula, stepNumbers } from '../code/numpy-steps.js';
 import { tex } from '../math.js';
 import { t } from '../i18n/core.js';

@@ -1,5 +1,6 @@
 // Pieces several sections share: names for cells, editors bound to the page state, reset buttons.
-import { capital, h } from '../dom.js';
+import { h } from '../dom.js';
+import { capital } from '../text.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';
 import { NORMALIZER_KEY } from '../compute.js';
 import { t } from '../i18n/core.js';

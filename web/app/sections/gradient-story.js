@@ -1,6 +1,7 @@
 // Step 7's "what if" questions, answered from the engine's gradients. Gradient descent moves a
 // number against its gradient, so a negative gradient means "more of it would have helped".
-import { capital, h, num, vector } from '../dom.js';
+import { h, num, vector } from '../dom.js';
+import { capital } from '../text.js';
 import { FOCUS } from '../compute.js';
 import { t } from '../i18n/core.js';
 import { rich } from '../i18n/render.js';

@@ -2,7 +2,8 @@
 // and the gradient of every number appear beside it; the counterfactual question is answered
 // from the gradients; a nudge checks a gradient against a measured change; a step descends.
 // A figure draws A's computation graph with every number's gradient.
-import { fmt, h, num, replace } from '../dom.js';
+import { h, num, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { FOCUS, combine, learningArgs, reason } from '../compute.js';
 import { tex } from '../math.js';
 import { FieldInput } from '../widgets/field-input.js';

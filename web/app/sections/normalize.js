@@ -3,7 +3,8 @@
 // slider; what divide-by-sum does with negative or cancelling scores. A figure draws the scores
 // becoming weights, both ways (softmax through its exponentials), so the bars move with the
 // temperature.
-import { fmt, h, num, replace } from '../dom.js';
+import { h, num, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { tex } from '../math.js';
 import { FIELDS } from '../state.js';
 import { Bars } from '../widgets/bars.js';

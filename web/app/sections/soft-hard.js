@@ -1,7 +1,8 @@
 // Step 8: soft attention passes a gradient to every score, query and key; hard attention (pick
 // one token) passes none, so learning where to look stalls. Its sentences read the gradients;
 // a run of descent draws both losses and both versions of A's own score over the steps.
-import { capital, h, num, replace, vector } from '../dom.js';
+import { h, num, replace, vector } from '../dom.js';
+import { capital } from '../text.js';
 import { FOCUS, learningArgs } from '../compute.js';
 import { LineChart } from '../widgets/line-chart.js';
 import { MatrixEditor } from '../widgets/matrix-editor.js';

@@ -6,7 +6,7 @@ import { FIELDS, FORK_FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { Recorder } from './recorder.js';
 import { t } from '../i18n/core.js';
-import { fmt } from '../dom.js';
+import { fmt } from '../text.js';
 
 // The fork's name on the charts: "learning rate 0.05 from step 200", "attention off".
 export function forkName({ setting, value, step }) {

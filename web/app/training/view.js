@@ -1,7 +1,8 @@
 // The training demo's drawing: its controls (each edits one page-state field, or asks the run
 // for something through `actions`), the loss and accuracy curves, each head's attention on the
 // sentence, the next-word guesses, the embeddings and the reading of them.
-import { download, fmt, h, num, percent, percentText, replace } from '../dom.js';
+import { download, h, num, percent, replace } from '../dom.js';
+import { fmt, percentText } from '../text.js';
 import { FIELDS, demoSentence } from '../state.js';
 import { Announcer } from '../widgets/announcer.js';
 import { FieldInput } from '../widgets/field-input.js';

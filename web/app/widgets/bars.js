@@ -1,6 +1,7 @@
 // Horizontal bars for one row of weights (one unit of attention spread over the tokens).
 // Negative values (divide-by-sum of negative scores) draw leftwards, in a warning colour.
-import { capital, h, num, replace } from '../dom.js';
+import { h, num, replace } from '../dom.js';
+import { capital } from '../text.js';
 
 export class Bars {
   constructor({ name, labels, title }) {

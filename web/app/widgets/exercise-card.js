@@ -2,7 +2,8 @@
 // and why, recomputed on every edit) or a challenge (a goal checked live, a hint, a "show me"
 // that walks the unlocked cells to the goal, and a link). The element carries
 // data-exercise="predict|challenge", data-exercise-id and data-state="open|answered|done".
-import { capital, fmt, h, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { capital, fmt } from '../text.js';
 import { ANSWERS, answer, cellValues, check, correct, environment, explain, standing, withCells } from '../exercises/vocabulary.js';
 import { settle, solve } from '../exercises/solve.js';
 import { readable, t } from '../i18n/core.js';

@@ -1,7 +1,8 @@
 // The computation graph of one query (A's) drawn left to right: its query and every key give
 // the scores, the scores the weights, the weights and the values the output, the output the
 // loss. Each node shows its number and the gradient the backward pass (right to left) gave it.
-import { fmt, h, replace, vectorText } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt, vectorText } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';

@@ -2,7 +2,8 @@
 // printed in each cell. Masked cells (exactly 0 under a causal mask) are hatched. The arrow keys
 // move between the cells (one Tab stop, widgets/grid-keys.js), and a sentence per row reads the
 // weights out for screen readers ("A attends 94% to C, 5% to B, 2% to A").
-import { fmt, h, percentText, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt, percentText } from '../text.js';
 import { GridKeys } from './grid-keys.js';
 import { t } from '../i18n/core.js';
 import { rich } from '../i18n/render.js';

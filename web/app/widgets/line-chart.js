@@ -1,7 +1,7 @@
 // A small SVG line chart for one or more series (loss curves, accuracy curves), with the ends of
 // both axes numbered so a reader can tell what the lines measure, and a sentence that reads each
 // line's ends and the reference levels out for screen readers.
-import { fmt } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg } from './svg.js';
 import { t } from '../i18n/core.js';
 

@@ -5,7 +5,8 @@
 // Escape puts back the number the edit started from; dragging sideways scrubs it. Every entry,
 // typed or stepped, is read by the cell parser the link reader uses; an invalid one is marked at
 // the cell with a message and the last valid value keeps driving the page.
-import { h, fmt, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { parseCell } from '../state.js';
 import { GridKeys } from './grid-keys.js';
 import { t } from '../i18n/core.js';

@@ -2,7 +2,8 @@
 // 1–3 and 2–3, since a vector of three numbers needs three axes), with an arrow to where one
 // step of gradient descent takes it. Arrows are drawn longer than the step, by a stated factor,
 // when the step is too short to see.
-import { fmt, h, replace, vectorText } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt, vectorText } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';

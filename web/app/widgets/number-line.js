@@ -1,6 +1,7 @@
 // Numbers as labelled marks on one line through zero, with what each end means written under
 // it (A's scores: far right when a query and key point the same way, left when opposite).
-import { fmt, h, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';

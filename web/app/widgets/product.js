@@ -1,7 +1,8 @@
 // A vector times a matrix, drawn: the vector as a column beside the matrix's rows, the result
 // under the matrix's columns, and the pair behind one result entry (the whole vector and one
 // column) outlined, with that entry written out beside the picture.
-import { dotTerms, fmt, h, num, replace } from '../dom.js';
+import { dotTerms, h, num, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';

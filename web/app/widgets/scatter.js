@@ -2,7 +2,7 @@
 // whose word shows on hover. Labels never overlap one another: each takes the first free spot
 // around its point, further out if need be, with a leader line back to the point. A sentence
 // gives the labelled words' coordinates for screen readers.
-import { fmt } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg } from './svg.js';
 import { entrySeparator, t } from '../i18n/core.js';
 

@@ -1,7 +1,8 @@
 // Rows of numbers drawn as bars about a zero line, one column per entry: a token's vector, the
 // terms of a dot product and their sum, scores turned into weights. Data in, SVG out, with a
 // table beside it for screen readers.
-import { fmt, h, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 

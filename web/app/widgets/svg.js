@@ -1,6 +1,7 @@
 // SVG elements built with createElementNS (the CSP allows no markup strings), and the hidden
 // table that gives a figure its text alternative for screen readers.
-import { fmt, h } from '../dom.js';
+import { h } from '../dom.js';
+import { fmt } from '../text.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 

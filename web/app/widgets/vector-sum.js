@@ -2,7 +2,8 @@
 // token's contribution w_j · v_j a bar laid end to end with the others (positive ones to the right
 // of zero, negative ones to the left), and a mark where they end up: the output's entry. A table
 // beside it for screen readers.
-import { fmt, replace, h } from '../dom.js';
+import { replace, h } from '../dom.js';
+import { fmt } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';
