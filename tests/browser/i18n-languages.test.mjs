@@ -68,6 +68,17 @@ for (const language of OTHERS) {
     assert.deepEqual(page.errors, []);
   });
 
+  test(`${code}: a training run that reaches its number of steps says so in ${code}`, async () => {
+    const page = await openWith(env, { code, hash: `#lang=${code}&demoSteps=5&demoPace=0` });
+    await page.locator('#guidance').scrollIntoViewIfNeeded();
+    await page.locator('[data-widget=training] [data-action=play]').click();
+    const status = page.locator('[data-widget=training] p.status');
+    const [before, after] = catalogue['training.reached'].split('{step}');
+    await page.waitForFunction(([el, text]) => el.textContent.includes(text), [await status.elementHandle(), after]);
+    assert.equal((await status.textContent()).replace(/[\u2066\u2069]/g, ''), `${before}5${after}`);
+    assert.deepEqual(page.errors, []);
+  });
+
   test(`${code}: a number typed as the page writes it is read`, async () => {
     const page = await openWith(env, { code, hash: `#lang=${code}` });
     const decimal = await page.evaluate((c) => new Intl.NumberFormat(c).formatToParts(0.5).find((p) => p.type === 'decimal').value, code);

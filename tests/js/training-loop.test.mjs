@@ -76,6 +76,18 @@ test('start and step carry the page’s learning rate; a bad one is an error mes
   assert.match(messages.at(-1).message, /learning rate must be a finite number > 0/);
 });
 
+// A run that reaches the step it was started for says so (the page words it from its catalogue).
+test('a run that reaches its goal stops with reason "reached", at that step', async () => {
+  const { load } = await import('./engine.mjs');
+  let stopped;
+  const done = new Promise((resolve) => { stopped = resolve; });
+  const handle = createTrainingLoop(load(), (m) => { if (m.type === 'paused') stopped(m); });
+  await handle({ type: 'create', config: {}, pace: 0 });
+  await handle({ type: 'start', untilStep: 7 });
+  const m = await done;
+  assert.deepEqual([m.reason, m.step], ['reached', 7]);
+});
+
 // The real engine: a run at a pace, one as fast as it goes and a one-call replay (a link's)
 // measure the test set at the same steps and get the same numbers.
 test('evaluations fall on the same steps with the same numbers at any pace, and in a replay', async () => {

@@ -191,7 +191,7 @@ export function createTrainingLoop(enginePromise, post, evaluator = null) {
         while (current() && performance.now() - sliceStart < SLICE_MS && state.evaluating.length < EVALUATIONS_AHEAD) {
           const left = state.untilStep - state.step;
           if (left <= 0) {
-            stopInTurn('paused', { reason: 'reached the chosen number of steps' });
+            stopInTurn('paused', { reason: 'reached' });   // the step the run was started to reach
             return;
           }
           const allowed = paceAllows(performance.now());

@@ -153,7 +153,7 @@ export class TrainingRun {
       case 'paused':
         this.#setRunning(false);
         this.#save();
-        this.view.status(m.reason === 'paused' ? t('training.paused', { step: m.step }) : t('training.stopped', { step: m.step, reason: m.reason }));
+        this.view.status(t(m.reason === 'reached' ? 'training.reached' : 'training.paused', { step: m.step }));
         this.#reached(m.step);
         break;
       case 'diverged':
