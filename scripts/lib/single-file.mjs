@@ -21,8 +21,7 @@ const script = async (entry, format) => (await build({
 const bundle = await script('main.js', 'esm');
 const boot = await script('boot.js', 'iife');
 // Every language's catalogue, read by i18n/load.js from <script id="i18n-<code>"> instead of fetched.
-const catalogues = LANGUAGES.filter(({ code }) => fs.existsSync(path.join(dist, 'i18n', `${code}.json`)))
-  .map(({ code }) => `<script type="application/json" id="i18n-${code}">${JSON.stringify(JSON.parse(read(`i18n/${code}.json`))).replace(/</g, '\\u003c')}</script>`);
+const catalogues = LANGUAGES.map(({ code }) => `<script type="application/json" id="i18n-${code}">${JSON.stringify(JSON.parse(read(`i18n/${code}.json`))).replace(/</g, '\\u003c')}</script>`);
 
 const favicon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}`;
 let html = read('index.html').toString();
