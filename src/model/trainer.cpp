@@ -190,8 +190,6 @@ double Trainer::loss(const std::vector<std::string>& sentences) const {
     return loss(0, 0);
 }
 
-// The test split, `batch` sentences at a time, through the compiled forward (no graph): the same
-// bits as Model::forward and one cross_entropy over the whole split (tests/model/unit-trainer.cpp).
 std::vector<double> Trainer::weights() const {
     std::vector<double> out;
     for (const auto& p : params_) out.insert(out.end(), p->value.data(), p->value.data() + p->value.size());
@@ -210,6 +208,8 @@ void Trainer::set_weights(const std::vector<double>& weights) {
     }
 }
 
+// The test split, `batch` sentences at a time, through the compiled forward (no graph): the same
+// bits as Model::forward and one cross_entropy over the whole split (tests/model/unit-trainer.cpp).
 Evaluation Trainer::evaluate() const {
     std::vector<int> context_ids;
     for (const auto& pair : bank_pairs()) context_ids.push_back(tokenizer_.id(pair.context));

@@ -71,9 +71,10 @@ public:
     // Back to the parameters of the last step whose loss was within 2x the best loss seen, with
     // fresh optimiser moments; returns that step.
     long restore_last_good();
-    // Every parameter's numbers in one list (parameters() order, each row-major), and back: a
-    // snapshot that a trainer of the same config and vocabulary evaluates with the same bits
-    // (the page evaluates on a second worker while the first trains). set_weights checks the count.
+    // Every parameter's numbers in one list (parameters() order, each column-major, as Eigen
+    // stores it), and back: a snapshot that a trainer of the same config and vocabulary evaluates
+    // with the same bits (the page evaluates on a second worker while the first trains).
+    // set_weights checks the count.
     std::vector<double> weights() const;
     void set_weights(const std::vector<double>& weights);
 
