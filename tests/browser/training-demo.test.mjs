@@ -265,7 +265,10 @@ test('export -> import (its button, from the keyboard) reproduces the prediction
   broken.parameters['layer0.wq'].data.pop();
   await page.setInputFiles(`${demo} input[type=file]`, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await page.waitForSelector(`${demo} .status .problem`);
-  assert.match(await page.textContent(`${demo} .status`), /could not be imported: load model: parameter 'layer0.wq' needs 256 numbers/);
+  assert.match(await page.textContent(`${demo} .status`), /could not be imported: it is not a model this page saved, or it has been changed since \(load model: parameter 'layer0.wq' needs 256 numbers in 'data'\)\. Nothing changed\./);
+  // the engine's own words are a technical detail, marked as English for a reader of any language
+  assert.equal(await page.getAttribute(`${demo} .status .problem [lang=en]`, 'dir'), 'ltr');
+  assert.match(await page.textContent(`${demo} .status .problem [lang=en]`), /^load model: parameter 'layer0.wq' needs 256 numbers/);
   assert.equal(await step(page), 300);
   assert.deepEqual(await predictions(page), trained);
   assert.deepEqual(page.errors, []);

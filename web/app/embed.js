@@ -14,6 +14,7 @@ import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
 import { startLanguage } from './i18n/load.js';
+import { rich, technical } from './i18n/render.js';
 import { t, plain } from './i18n/core.js';
 
 const root = document.getElementById('embed');
@@ -28,7 +29,7 @@ function reportHeight(name) {
 
 async function main() {
   const languageFailure = await startLanguage();
-  if (languageFailure) notify(t('errors.language', { reason: languageFailure.message }));
+  if (languageFailure) notify(rich('errors.language', { reason: technical(languageFailure.message) }));
   const params = new URLSearchParams(location.hash.slice(1));
   const name = params.get('widget') ?? '';
   const chosen = section(name);
@@ -45,7 +46,7 @@ async function main() {
     if (typeof WebAssembly !== 'object') throw new Error(t('errors.noWebAssemblyShort'));
     engine = await loadEngine();
   } catch (error) {
-    root.replaceChildren(h('p', { class: 'problem' }, t('errors.engineEmbed', { reason: error.message })));
+    root.replaceChildren(h('p', { class: 'problem' }, rich('errors.engineEmbed', { reason: technical(error.message) })));
     reportHeight(name);
     return;
   }

@@ -16,6 +16,7 @@ import { pageExercises } from './exercises-page.js';
 import { startLanguage } from './i18n/load.js';
 import { t, language } from './i18n/core.js';
 import { mountLanguageMenu } from './i18n/menu.js';
+import { rich, technical } from './i18n/render.js';
 
 // the reader's language: its catalogue, and the page's prose translated before it is shown
 const languagePromise = startLanguage();
@@ -37,7 +38,7 @@ async function main() {
     document.body.dataset.engine = 'failed';
   };
 
-  if (languageFailure) notify(t('errors.language', { reason: languageFailure.message }), 'error');
+  if (languageFailure) notify(rich('errors.language', { reason: technical(languageFailure.message) }), 'error');
   if (typeof WebAssembly !== 'object') {
     failed(t('errors.noWebAssembly'));
     return;
@@ -46,7 +47,7 @@ async function main() {
   try {
     engine = await enginePromise;
   } catch (error) {
-    failed(t('errors.engine', { reason: error.message }));
+    failed(rich('errors.engine', { reason: technical(error.message) }));
     return;
   }
   performance.mark('attention-engine-loaded');

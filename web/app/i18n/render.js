@@ -41,6 +41,17 @@ function build(parent, nodes, params) {
 
 export const rich = (key, params = {}) => build(document.createDocumentFragment(), parseMarkup(template(key, params.count)), params);
 
+// A technical detail the page has no words for in the reader's language (the engine's or the
+// browser's own message, as in "the engine could not be loaded (…)"): kept as it is, marked as
+// English (lang="en", so it is read out as English) and one left-to-right unit.
+export function technical(text) {
+  const span = document.createElement('span');
+  span.lang = 'en';
+  span.dir = 'ltr';
+  span.textContent = String(text);
+  return span;
+}
+
 // Fills every element of root marked data-i18n="key" (its content) or
 // data-i18n-attr="attribute key" (one attribute), from the catalogue set in core.js.
 export function translateMarked(root) {

@@ -5,6 +5,7 @@ import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { forget, keep, readKept } from './storage.js';
 import { t } from '../i18n/core.js';
+import { rich, technical } from '../i18n/render.js';
 import { reason } from '../compute.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
@@ -178,7 +179,7 @@ export class TrainingRun {
         break;
       case 'error':
         this.#setRunning(false);
-        this.view.problem(m.command === 'load' ? t('training.notImported', { reason: m.message }) : m.message);
+        this.view.problem(rich(m.command === 'load' ? 'training.notImported' : 'training.failed', { reason: technical(m.message) }));
         break;
       default:
         break;
