@@ -135,6 +135,18 @@ test('step 6: the lines are the heatmap’s weights, and the causal mask greys o
 
 const node = (page, id, what) => seen(page, figure('gradients', 'graph')).then(() => page.getAttribute(`${figure('gradients', 'graph')} [data-node="${id}"] [data-${what}]`, `data-${what}`)).then(JSON.parse);
 
+test('step 7: on a phone the graph keeps its size and scrolls sideways, and says so; on a wide screen it fits', async () => {
+  const graph = figure('gradients', 'graph');
+  for (const [width, scrolls] of [[375, true], [1280, false]]) {
+    const page = await env.open('', { viewport: { width, height: 800 } });
+    await seen(page, graph);
+    const body = await page.$eval(`${graph} .graph-scroll`, (el) => [el.scrollWidth, el.clientWidth]);
+    assert.equal(body[0] > body[1], scrolls, `${width} px: scroll width ${body[0]}, visible ${body[1]}`);
+    assert.equal(await page.isVisible(`${graph} .scroll-hint`), scrolls, `${width} px: the hint`);
+    assert.deepEqual(page.errors, []);
+  }
+});
+
 test('step 7: the graph shows the engine’s numbers and gradients, and follows a new target', async () => {
   const page = await env.open();
   const gradsShown = () => values(page, '[data-widget=gradients] [data-matrix=weights] .grad');

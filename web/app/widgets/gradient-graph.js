@@ -19,7 +19,9 @@ export class GradientGraph {
     this.onSelect = onSelect;
     this.selected = null;
     this.body = h('div', { class: 'figure-body graph-scroll' });
-    this.element = h('figure', { class: 'figure gradient-graph', 'data-figure': name }, h('figcaption', {}, title), this.body);
+    // on a phone the graph keeps a readable size and scrolls: the hint (styles.css) says so there
+    this.element = h('figure', { class: 'figure gradient-graph', 'data-figure': name }, h('figcaption', {}, title),
+      h('p', { class: 'note scroll-hint' }, t('gradients.scrollHint')), this.body);
   }
 
   // nodes: [{ id, label, col, row, value, grad, className }]; edges: [[from id, to id]]
