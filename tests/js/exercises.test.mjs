@@ -1,6 +1,6 @@
 // The exercises' model on the built engine (web/app/exercises/, no DOM): every step's exercises
-// read; no challenge is done at the defaults; every "show me" reaches its goal, or proves it
-// cannot, from the defaults and from edited states; every prediction's answer follows an edit;
+// read; no challenge is done at the defaults; every "show me" reaches its goal in round numbers
+// where they do, or proves it cannot, from the defaults and from edited states; every prediction's answer follows an edit;
 // written challenges are checked field by field; progress is kept and reset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { load } from './engine.mjs';
 import { defaults } from '../../web/app/state.js';
 import { readCatalog } from '../../web/app/exercises/read-catalog.js';
-import { answer, check, correct, environment, readChallenge, readPrediction, standing } from '../../web/app/exercises/vocabulary.js';
+import { answer, cellValues, check, correct, environment, readChallenge, readPrediction, standing, withCells } from '../../web/app/exercises/vocabulary.js';
 import { solve } from '../../web/app/exercises/solve.js';
 import { Progress } from '../../web/app/exercises/progress.js';
 import { useEnglish } from './catalogues.mjs';
@@ -76,6 +76,14 @@ test('every show-me reaches its goal, or proves it cannot, from the defaults and
       assert.equal(result.done, true, where);
       const end = result.path.at(-1) ?? start;
       assert.equal(check(env(end), c).done, true, where);
+      // in round numbers where they still do: no cell rounds to a hundredth that would also reach the goal
+      if (result.path.length) {
+        const xs = cellValues(end, c.cells);
+        xs.forEach((x, i) => {
+          const rounded = xs.map((v, k) => (k === i ? Math.round(v * 100) / 100 : v));
+          if (rounded[i] !== x) assert.equal(check(env(withCells(start, c.cells, rounded)), c).done, false, `${where}: cell ${i} is ${x}`);
+        });
+      }
       assert.ok(before.done || result.path.length > 0, where);
       // only the unlocked cells moved
       for (const key of ['wq', 'wk', 'wv', 'embeddings', 'target', 'temperature', 'normalize']) {
