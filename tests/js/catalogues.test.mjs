@@ -1,7 +1,8 @@
 // The catalogues (web/i18n/<code>.json): every language has exactly English's keys, with the same
 // placeholders and glossary links, well-formed markup and plurals; every key is used by the page's
 // code or HTML, and every key the code names exists (a static scan: keys are written whole, and
-// the few built from lists are in web/app/i18n/families.js).
+// the few built from lists are in web/app/i18n/families.js), and in every language every exercise
+// reads with that language's words (the exercise format limits their length).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,6 +11,9 @@ import { CODES, ROOT, readCatalogue } from './catalogues.mjs';
 import { DYNAMIC_KEYS } from '../../web/app/i18n/families.js';
 import { MARKUP } from '../../web/app/i18n/core.js';
 import { GLOSSARY } from '../../web/app/glossary.js';
+import { CATALOG } from '../../web/app/exercises/catalog.js';
+import { readCatalog } from '../../web/app/exercises/read-catalog.js';
+import { setCatalogue } from '../../web/app/i18n/core.js';
 
 const en = readCatalogue('en');
 const KEY = /^[a-z][a-zA-Z0-9-]*(\.[a-zA-Z0-9-]+)+$/;
@@ -66,6 +70,18 @@ test('the English catalogue is well formed: keys namespaced, markup balanced, gl
     }
     for (const id of links(value)) assert.ok(GLOSSARY.includes(id), `${key}: no glossary entry ${id}`);
   }
+});
+
+// An exercise whose words do not read (too long, say) would be missing from every step's list:
+// in each language every exercise of the catalog reads with that language's words.
+test('in every language every exercise reads with its words', () => {
+  for (const code of CODES) {
+    setCatalogue(code, readCatalogue(code));
+    const read = Object.values(readCatalog()).flat();
+    assert.equal(read.length, Object.values(CATALOG).flat().length, code);
+    assert.deepEqual(read.filter((x) => !x).length, 0, `${code}: exercises that do not read`);
+  }
+  setCatalogue('en', en);
 });
 
 for (const code of CODES.filter((c) => c !== 'en')) {
