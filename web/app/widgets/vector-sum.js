@@ -1,14 +1,14 @@
-// The output as a sum of scaled value vectors, drawn in SVG: one row per entry of the output, each
-// token's contribution w_j · v_j a bar laid end to end with the others (positive ones to the right
-// of zero, negative ones to the left), and a mark where they end up: the output's entry. A table
-// beside it for screen readers.
+// The output as a sum of scaled value vectors, drawn in SVG: one row per entry of the output, and
+// in it each token's contribution w_j · v_j a bar that starts where the one before it ended (a
+// positive one steps right, a negative one back left), each a step lower, like a staircase; the
+// upright mark where the last one ends is the output's entry. A table beside it for screen readers.
 import { replace, h } from '../dom.js';
 import { fmt } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
 import { t } from '../i18n/core.js';
 
-const LABEL = 64, BAR = 240, TOTAL = 70, ROW = 34, HEIGHT = 18, TOP = 6;
+const LABEL = 64, BAR = 240, TOTAL = 70, ROW = 40, HEIGHT = 27, TOP = 6;
 
 export class VectorSum {
   constructor({ name, labels }) {
@@ -24,25 +24,25 @@ export class VectorSum {
   }
 
   #draw(parts, output) {
-    const dv = output.length;
-    const reach = (d, sign) => parts.reduce((s, p) => s + Math.max(0, sign * p[d]), 0);
-    const right = Math.max(0, ...output.map((_, d) => reach(d, 1)));
-    const left = Math.max(0, ...output.map((_, d) => reach(d, -1)));
-    const unit = BAR / Math.max(1e-12, left + right);
-    const zero = LABEL + left * unit;
+    const dv = output.length, n = parts.length;
+    // where the walk along entry d stands after each part: it starts at 0 and ends at the output
+    const walk = (d) => parts.reduce((at, p) => [...at, at.at(-1) + p[d]], [0]);
+    const stops = output.flatMap((_, d) => walk(d));
+    const lowest = Math.min(0, ...stops), highest = Math.max(0, ...stops);
+    const unit = BAR / Math.max(1e-12, highest - lowest);
+    const zero = LABEL - lowest * unit;
+    const lane = HEIGHT / n;
     const width = LABEL + BAR + TOTAL, height = TOP + dv * ROW;
     const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'figure-svg', 'aria-hidden': 'true' });
     picture.append(svg('line', { x1: zero, x2: zero, y1: 0, y2: height, class: 'zero' }));
     for (let d = 0; d < dv; d++) {
       const y = TOP + d * ROW;
       picture.append(svg('text', { x: LABEL - 8, y: y + HEIGHT - 4, class: 'row-title' }, t('widgets.entry', { entry: d + 1 })));
-      let ahead = zero, behind = zero;   // where the next positive and the next negative part start
+      const at = walk(d);
       parts.forEach((p, j) => {
         const size = Math.abs(p[d]) * unit;
-        const x = p[d] < 0 ? (behind -= size) : ahead;
-        if (p[d] >= 0) ahead += size;
         const bar = svg('rect', {
-          x, y, width: Math.max(size, 0.5), height: HEIGHT,
+          x: zero + Math.min(at[j], at[j + 1]) * unit, y: y + j * lane, width: Math.max(size, 0.5), height: lane,
           class: `stack-part token-${j} ${p[d] < 0 ? 'negative' : ''}`, 'data-part': `${j},${d}`, 'data-value': String(p[d]),
         });
         bar.append(svg('title', {}, `${this.labels[j]}: ${fmt(p[d])}`));
