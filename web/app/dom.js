@@ -54,6 +54,12 @@ export function num(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
 }
 
+// A number made by num() shown as x now: the same element, its text and data-value changed.
+export function setNum(span, x) {
+  span.dataset.value = String(x);
+  span.textContent = fmt(x);
+}
+
 // [1, −2, 0.5] as the page writes a vector ([1; −2; 0,5] with a decimal comma); attrs(i) adds
 // attributes to entry i's number. Left to right in every language.
 export function vector(xs, attrs = () => ({})) {
