@@ -143,7 +143,7 @@ test('step 7: the graph shows the engine’s numbers and gradients, and follows 
   assert.equal(await node(page, 'loss', 'value'), Number(await page.getAttribute('[data-widget=gradients] [data-loss-value]', 'data-value')));
   assert.deepEqual(await node(page, 'k1', 'value'), [3, -1, -1]);
   const before = await node(page, 'v2', 'grad');
-  await page.fill('[data-widget=gradients] input[aria-label="target for A\'s output, entry 1"]', '5');
+  await page.fill('[data-widget=gradients] input[aria-label="target for A’s output, entry 1"]', '5');
   assert.notDeepEqual(await node(page, 'v2', 'grad'), before);
   assert.deepEqual(await drawn(), await gradsShown());
   assert.deepEqual(await node(page, 'out', 'value'), await values(page, '[data-widget=gradients] [data-matrix=output] .num'));
@@ -198,7 +198,7 @@ test('step 7: a box of the graph, clicked or focused, adds up its gradient path 
   nudges.forEach((x, k) => near(x, grads[k], 1e-3));
   // a new target: the written-out paths follow it
   const before = await values(page, `${chain} [data-total]`);
-  await page.fill('[data-widget=gradients] input[aria-label="target for A\'s output, entry 1"]', '5');
+  await page.fill('[data-widget=gradients] input[aria-label="target for A’s output, entry 1"]', '5');
   assert.notDeepEqual(await values(page, `${chain} [data-total]`), before);
   assert.deepEqual(page.errors, []);
 });

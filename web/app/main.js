@@ -16,6 +16,7 @@ import { pageExercises } from './exercises-page.js';
 import { startLanguage } from './i18n/load.js';
 import { t, language } from './i18n/core.js';
 import { mountLanguageMenu } from './i18n/menu.js';
+import { NEAR } from './when-near.js';
 
 // the reader's language: its catalogue, and the page's prose translated before it is shown
 const languagePromise = startLanguage();
@@ -84,7 +85,7 @@ async function main() {
   // the viewport (a section off screen is not even laid out: content-visibility), or one by one when
   // the page is idle, so each is drawn before it can be seen and none changes size on screen.
   const observer = new IntersectionObserver((seen) => mount(seen.filter((e) => e.isIntersecting).map((e) => e.target)),
-    { rootMargin: '100% 0px' });
+    { rootMargin: NEAR });
   const onScreen = (c) => {
     const box = (c.closest('section') ?? c).getBoundingClientRect();
     return box.bottom > 0 && box.top < innerHeight;
