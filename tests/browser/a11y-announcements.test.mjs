@@ -5,7 +5,7 @@
 // in between.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, values, renderEverything } from './browser.mjs';
+import { start, startDemo, values, renderEverything } from './browser.mjs';
 import { load } from '../js/engine.mjs';
 import { compute, FOCUS } from '../../web/app/compute.js';
 import { fmt, percentText } from '../../web/app/text.js';
@@ -37,7 +37,7 @@ test('every figure has a text alternative with its numbers', async () => {
   await renderEverything(page);
   await page.goto(`${env.url}/index.html`);
   await page.waitForSelector('body[data-engine="ready"]');
-  await page.waitForSelector('[data-widget=training] [data-scatter] circle[data-word=bank]');
+  await startDemo(page);   // the untrained model's first report
   // What a screen reader can reach in each figure shown: its text outside pictures hidden from
   // it, and the descriptions of the pictures it can see.
   const silent = await page.$$eval('main figure', (figures) => figures.filter((f) => f.checkVisibility()).filter((f) => {

@@ -5,7 +5,7 @@
 // opened and answered, and a challenge solved with its hint and "show me".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, values, renderEverything } from './browser.mjs';
+import { start, startDemo, values, renderEverything } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -28,7 +28,7 @@ test('Tab reaches every control, in document order, each with a visible focus ri
   await renderEverything(page);   // every figure drawn now, not when scrolled to: the list below holds them all
   await page.goto(`${env.url}/index.html`);
   await page.waitForSelector('body[data-engine="ready"]');
-  await page.waitForSelector('[data-widget=training] [data-scatter] circle[data-word=bank]');   // the untrained model's first report
+  await startDemo(page);   // the untrained model's first report
   await page.evaluate(() => {
     // What Tab should reach: every visible, enabled control in the Tab order (one radio of a
     // group: the checked one; one cell of a grid: its roving Tab stop).

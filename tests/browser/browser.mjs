@@ -41,6 +41,14 @@ export async function start({ headers } = {}) {
   };
 }
 
+// Step 10's training loop starts when the demo nears the viewport (web/app/training/run.js): brings
+// it there, waits for the untrained model's first report, and scrolls back to the top.
+export async function startDemo(page) {
+  await page.locator('[data-widget=training]').scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-widget=training] [data-scatter] circle[data-word=bank]');
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
 // The exact engine value behind each number matched by `selector`, in document order.
 export function values(page, selector) {
   return page.$$eval(selector, (els) => els.map((el) => Number(el.dataset.value)));

@@ -41,9 +41,14 @@ test('trains in the worker to the bank accuracy bar, every view updating; pause 
       for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
     }).observe({ type: 'longtask' });   // from now on: while training, not while loading
   });
-  assert.equal(await page.getAttribute(`${demo} [data-runs-in]`, 'data-runs-in'), 'worker');
-  assert.ok(page.workers().some((w) => w.url().endsWith('/engine/training-worker.js')), 'the training worker is running');
+  // the loop starts when step 10 nears the viewport, not with the page
+  const training = () => page.workers().some((w) => w.url().endsWith('/engine/training-worker.js'));
+  assert.equal(await page.getAttribute(`${demo} [data-runs-in]`, 'data-runs-in'), '');
+  assert.ok(!training(), 'no training worker before step 10 nears');
+  await page.locator(demo).scrollIntoViewIfNeeded();
   await page.waitForSelector(`${demo} [data-scatter] circle[data-word=bank]`);   // the untrained model's first report
+  assert.equal(await page.getAttribute(`${demo} [data-runs-in]`, 'data-runs-in'), 'worker');
+  assert.ok(training(), 'the training worker is running');
   const firstPoints = await page.$eval(`${demo} [data-scatter] circle[data-word=bank]`, (c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`);
 
   await trainTo(page, 600);
@@ -77,6 +82,7 @@ test('trains in the worker to the bank accuracy bar, every view updating; pause 
 
 test('at the default pace the accuracy is seen climbing: five or more values on the way to 95 %, 50 or more test points', async () => {
   const page = await env.open();
+  await page.locator(demo).scrollIntoViewIfNeeded();   // the reader comes to step 10: its loop starts
   await page.waitForSelector(`${demo} [data-bank-accuracy]`);   // step 0's evaluation
   await page.evaluate(() => {
     // Every accuracy the reading shows, in order, as the reader would have seen it.

@@ -18,3 +18,12 @@ const root = document.documentElement;
 root.lang = code;
 root.dir = direction(code);
 if (code !== PRERENDERED) root.dataset.language = 'pending';
+
+// The language's catalogue, which main.js awaits before it draws, starts downloading now instead
+// of once main.js has arrived and run: i18n/load.js's fetch of the same file is given this
+// download. Not in the single file, whose boot script is inline and whose catalogues are in it.
+if (document.currentScript?.src) {
+  const preload = document.createElement('link');
+  Object.assign(preload, { rel: 'preload', as: 'fetch', href: `i18n/${code}.json`, crossOrigin: 'anonymous' });
+  document.head.append(preload);
+}

@@ -36,6 +36,18 @@ export function num(x, attrs = {}) {
   return h('span', { class: 'num', 'data-value': String(x), ...attrs }, fmt(x));
 }
 
+// el's text made text, left alone when it is that already: writing the same text again still
+// makes the browser lay it out again.
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+// A number made by num() shown as x now: the same element, its text and data-value changed.
+export function setNum(span, x) {
+  span.dataset.value = String(x);
+  setText(span, fmt(x));
+}
+
 // [1, −2, 0.5] as the page writes a vector ([1; −2; 0,5] with a decimal comma); attrs(i) adds
 // attributes to entry i's number. Left to right in every language.
 export function vector(xs, attrs = () => ({})) {

@@ -17,6 +17,7 @@ import { startLanguage } from './i18n/load.js';
 import { t, language } from './i18n/core.js';
 import { mountLanguageMenu } from './i18n/menu.js';
 import { rich, technical } from './i18n/render.js';
+import { NEAR } from './when-near.js';
 
 // the reader's language: its catalogue, and the page's prose translated before it is shown
 const languagePromise = startLanguage();
@@ -85,7 +86,7 @@ async function main() {
   // the viewport (a section off screen is not even laid out: content-visibility), or one by one when
   // the page is idle, so each is drawn before it can be seen and none changes size on screen.
   const observer = new IntersectionObserver((seen) => mount(seen.filter((e) => e.isIntersecting).map((e) => e.target)),
-    { rootMargin: '100% 0px' });
+    { rootMargin: NEAR });
   const onScreen = (c) => {
     const box = (c.closest('section') ?? c).getBoundingClientRect();
     return box.bottom > 0 && box.top < innerHeight;

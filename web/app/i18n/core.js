@@ -18,11 +18,16 @@ let code = PRERENDERED;
 let locale = 'en-GB';
 let messages = {};
 let decimal = '.';
+// Intl's rules are slow to build and asked for in every redraw: built once per language
+let plurals = new Intl.PluralRules(locale);
+let lists = new Intl.ListFormat(locale, { type: 'conjunction' });
 
 export function setCatalogue(language, catalogue) {
   code = language;
   locale = LANGUAGES.find((l) => l.code === code)?.locale ?? code;
   messages = catalogue;
+  plurals = new Intl.PluralRules(locale);
+  lists = new Intl.ListFormat(locale, { type: 'conjunction' });
   decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }
 
@@ -34,7 +39,7 @@ export function template(key, count) {
   const value = messages[key];
   if (value === undefined) return key;
   if (typeof value === 'string') return value;
-  const category = new Intl.PluralRules(locale).select(count ?? 0);
+  const category = plurals.select(count ?? 0);
   return value[category] ?? value.other;
 }
 
@@ -96,7 +101,7 @@ export function parseMarkup(text) {
 export const plain = (key, params = {}) => t(key, params).replace(MARKUP, '');
 
 // "A, B and C" in the page's language.
-export const list = (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items.map(String));
+export const list = (items) => lists.format(items.map(String));
 
 // The page's decimal separator ("." or ","), and what separates a vector's entries ("[1, 2]";
 // "[1; 0,5]" where the comma is the decimal separator).

@@ -1,5 +1,5 @@
 // Puts the reader's language in before anything is drawn: the language boot.js chose (<html
-// lang>), its catalogue fetched from i18n/<code>.json — or read from the <script
+// lang>), its catalogue fetched from i18n/<code>.json (a download boot.js has already started) — or read from the <script
 // id="i18n-<code>"> the offline file carries — and, for another language than the one the HTML
 // was written in, the page's marked prose translated. If the catalogue cannot be had, the page
 // stays in the language it was written in and says why.

@@ -2,7 +2,7 @@
 // and the gradient of every number appear beside it; the counterfactual question is answered
 // from the gradients; a nudge checks a gradient against a measured change; a step descends.
 // A figure draws A's computation graph with every number's gradient.
-import { h, num, replace } from '../dom.js';
+import { h, num, replace, setText } from '../dom.js';
 import { fmt } from '../text.js';
 import { FOCUS, combine, learningArgs, reason } from '../compute.js';
 import { tex } from '../math.js';
@@ -167,13 +167,13 @@ export default {
         epsilon.set(state.epsilon);
         rate.set(state.learningRate);
         learnBoxes.forEach((b) => { b.checked = state.learn.includes(b.value); });
-        modeNote.textContent = state.mode === 'direct' ? t('gradients.oneHotNote') : '';
+        setText(modeNote, state.mode === 'direct' ? t('gradients.oneHotNote') : '');
         for (const option of choices.options) {
           const [kind, r, c] = option.value.split(',').map((x, i) => (i ? Number(x) : x));
-          option.textContent = state.mode === 'direct'
-            ? t(CELL_KEY[kind], { token: tokens[r], entry: c + 1 }) : t('widgets.matrixCell', { matrix: `W${kind}`, row: r + 1, column: c + 1 });
+          setText(option, state.mode === 'direct'
+            ? t(CELL_KEY[kind], { token: tokens[r], entry: c + 1 }) : t('widgets.matrixCell', { matrix: `W${kind}`, row: r + 1, column: c + 1 }));
         }
-        instead.textContent = usingInstead(state);
+        setText(instead, usingInstead(state));
         // no old numbers beside new inputs: without the engine's answer, results and gradients go
         for (const m of [output, scores, weights, graph, chain]) m.element.hidden = Boolean(L.error);
         if (L.error) {

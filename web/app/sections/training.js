@@ -6,6 +6,7 @@ import { ForkRun } from '../training/fork.js';
 import { Recorder } from '../training/recorder.js';
 import { TrainingRun, config } from '../training/run.js';
 import { createView } from '../training/view.js';
+import { whenNear } from '../when-near.js';
 
 export default {
   name: 'training',
@@ -31,6 +32,7 @@ export default {
       follow: (state) => {
         const first = !run.shown;
         run.follow(state);
+        if (first) whenNear(view.element).then(() => run.start());   // mounted: its element is in the page
         fork.follow(state, config, { replay: first });   // a link's fork is replayed at once
       },
       render: (state) => view.render(state),

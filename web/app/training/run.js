@@ -31,13 +31,25 @@ export class TrainingRun {
     this.running = false;
     this.savedAt = 0;
     this.recorder = recorder;
-    this.client = startTraining(ctx.engine, (message) => this.#receive(message));
-    view.runsIn(this.client.where);
+    this.client = null;     // the loop, once started
+    this.waiting = [];      // the commands sent before it started
     this.#setRunning(false);
   }
 
+  // The loop (its worker, and the scripts that worker loads) starts when the demo comes near the
+  // viewport (sections/training.js), when the reader acts on it or when a link or a kept model
+  // gives it work, not with the page: a reader who never reaches step 10 never downloads it.
+  // The commands sent before then wait for it, in order.
+  start() {
+    if (this.client) return;
+    this.client = startTraining(this.ctx.engine, (message) => this.#receive(message));
+    this.view.runsIn(this.client.where);
+    for (const command of this.waiting.splice(0)) this.client.send(command);
+  }
+
   #send(command) {
-    this.client.send(command);
+    if (this.client) this.client.send(command);
+    else this.waiting.push(command);
   }
 
   #setRunning(on) {
@@ -77,6 +89,7 @@ export class TrainingRun {
   }
 
   play() {
+    this.start();
     if (this.#atTheEnd()) return;
     const s = this.ctx.state();
     if (s.demoStep >= s.demoSteps) this.ctx.update({ demoSteps: Math.min(FIELDS.demoSteps.max, s.demoStep + s.demoSteps) });
@@ -87,28 +100,34 @@ export class TrainingRun {
   }
 
   pause() {
+    this.start();
     this.#send({ type: 'pause' });
   }
 
   stepOnce() {
+    this.start();
     if (!this.#atTheEnd()) this.#send({ type: 'step', count: 1, learningRate: this.ctx.state().demoLearningRate });
   }
 
   startOver() {
+    this.start();
     forget();
     this.ctx.update({ demoStep: 0, demoView: -1 }, { quiet: true });
     this.#restart(this.ctx.state());
   }
 
   restore() {
+    this.start();
     this.#send({ type: 'restore' });
   }
 
   exportModel() {
+    this.start();
     this.#send({ type: 'export' });
   }
 
   importModel(json) {
+    this.start();
     this.#send({ type: 'load', json });
   }
 
@@ -121,6 +140,7 @@ export class TrainingRun {
     const saved = readKept();
     if (stepsToReplay >= 0 && saved?.config === configKey(state) && saved.json?.step > 0) {
       // The model this browser trained last time, with the same config: carry on from it.
+      this.start();
       this.#send({ type: 'load', json: saved.json });
       this.savedAt = saved.json.step;
       this.#reached(saved.json.step);
@@ -129,6 +149,7 @@ export class TrainingRun {
     }
     if (stepsToReplay > 0) {
       this.view.status(t('training.replaying', { count: stepsToReplay }));
+      this.start();
       this.#send({ type: 'step', count: stepsToReplay, learningRate: state.demoLearningRate });
     }
   }

@@ -18,6 +18,8 @@ export class GradientGraph {
     this.title = title;
     this.onSelect = onSelect;
     this.selected = null;
+    this.shape = null;   // what #draw last drew, but its numbers
+    this.numbers = [];   // per node: its value and gradient texts in the picture and in the table
     this.body = h('div', { class: 'figure-body graph-scroll' });
     // on a phone the graph keeps a readable size and scrolls: the hint (styles.css) says so there
     this.element = h('figure', { class: 'figure gradient-graph', 'data-figure': name }, h('figcaption', {}, title),
@@ -29,7 +31,16 @@ export class GradientGraph {
     whenSeen(this.element, () => this.#draw(nodes, edges));
   }
 
+  // An edit that changes only the numbers (the same nodes and edges) updates them in place, so
+  // the picture is not built and laid out again (and a focused node keeps the focus).
   #draw(nodes, edges) {
+    const shape = JSON.stringify([nodes.map((n) => [n.id, n.label, n.col, n.row, n.className]), edges]);
+    if (shape === this.shape) {
+      nodes.forEach((n, i) => this.#update(this.numbers[i], n));
+      return;
+    }
+    this.shape = shape;
+    this.numbers = [];
     const rows = Math.max(...nodes.map((n) => n.row)) + 1;
     const cols = Math.max(...nodes.map((n) => n.col)) + 1;
     const at = Object.fromEntries(nodes.map((n) => [n.id, { x: n.col * COL, y: TOP + n.row * ROW }]));
@@ -65,11 +76,25 @@ export class GradientGraph {
       }
       g.append(svg('rect', { x, y, width: NODE_W, height: NODE_H, rx: 6 }));
       g.append(svg('text', { x: x + 6, y: y + 13, class: 'node-label' }, n.label));
-      g.append(svg('text', { x: x + 6, y: y + 28, class: 'node-value', 'data-value': JSON.stringify(n.value) }, text(n.value)));
-      g.append(svg('text', { x: x + 6, y: y + 43, class: `node-grad ${sign(n.grad) ? '' : 'zero'}`, 'data-grad': JSON.stringify(n.grad) }, `∂L ${text(n.grad)}`));
+      const value = svg('text', { x: x + 6, y: y + 28, class: 'node-value' });
+      const grad = svg('text', { x: x + 6, y: y + 43, class: 'node-grad' });
+      g.append(value, grad);
       picture.append(g);
+      this.numbers.push({ value, grad });
     }
-    replace(this.body, picture, textTable(this.title, [t('widgets.number'), t('widgets.value'), t('widgets.gradientOf')],
-      nodes.map((n) => [n.label, text(n.value), text(n.grad)])));
+    const table = textTable(this.title, [t('widgets.number'), t('widgets.value'), t('widgets.gradientOf')], nodes.map((n) => [n.label, '', '']));
+    [...table.tBodies[0].rows].forEach((row, i) => Object.assign(this.numbers[i], { valueCell: row.cells[1], gradCell: row.cells[2] }));
+    nodes.forEach((n, i) => this.#update(this.numbers[i], n));
+    replace(this.body, picture, table);
+  }
+
+  #update({ value, grad, valueCell, gradCell }, n) {
+    value.dataset.value = JSON.stringify(n.value);
+    value.textContent = text(n.value);
+    grad.dataset.grad = JSON.stringify(n.grad);
+    grad.textContent = `∂L ${text(n.grad)}`;
+    grad.classList.toggle('zero', !sign(n.grad));
+    valueCell.textContent = text(n.value);
+    gradCell.textContent = text(n.grad);
   }
 }

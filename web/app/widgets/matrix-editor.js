@@ -62,7 +62,7 @@ export class MatrixEditor {
     const target = this.onEdit ? field : td;
     if (!this.onEdit) target.addEventListener('keydown', (e) => this.keys.key(e, r, c));
     target.addEventListener('focus', () => this.keys.visit(r, c));
-    (this.cells[r] ??= [])[c] = { td, field, target, printed, grad, tip, value: undefined, label, invalid: false, editing: null };
+    (this.cells[r] ??= [])[c] = { td, field, target, printed, grad, tip, value: undefined, shown: null, label, invalid: false, editing: null };
     return td;
   }
 
@@ -72,6 +72,12 @@ export class MatrixEditor {
     values.forEach((row, r) => row.forEach((x, c) => {
       const cell = this.cells[r][c];
       const changed = cell.value !== x;
+      const g = grads ? grads[r][c] : null;
+      // a cell whose number and gradient are as drawn is left alone: rewriting the same text
+      // would still make the browser lay it out again, on every edit
+      const { shown } = cell;
+      if (!cell.invalid && shown?.x === x && shown.g === g && shown.scale === scale) return;
+      cell.shown = { x, g, scale };
       cell.value = x;
       if (!this.onEdit) {
         cell.field.textContent = fmt(x);
@@ -87,7 +93,7 @@ export class MatrixEditor {
         }
       }
       cell.field.dataset.value = String(x);
-      this.#gradient(cell, grads ? grads[r][c] : null, scale);
+      this.#gradient(cell, g, scale);
     }));
   }
 

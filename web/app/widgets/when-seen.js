@@ -5,10 +5,24 @@
 // waiting figure (before printing, when every section is laid out at once).
 const pending = new Map();   // figure element -> the latest draw not yet done
 
+// Whether a section's contents are rendered, as of the browser's last rendering update: asked
+// once (the section's heading is never hidden, so it says whether the section's contents are
+// skipped), then kept from the section's own events. Asking checkVisibility() on every draw made
+// the browser recompute style between one figure's DOM writes and the next, a third of an edit.
+const rendered = new WeakMap();
+function isRendered(section) {
+  if (!rendered.has(section)) {
+    rendered.set(section, section.firstElementChild.checkVisibility({ contentVisibilityAuto: true }));
+    section.addEventListener('contentvisibilityautostatechange', (e) => {
+      if (e.target === section) rendered.set(section, !e.skipped);
+    });
+  }
+  return rendered.get(section);
+}
+
 export function whenSeen(element, draw) {
   const section = element.closest('main > section');
-  // the section's heading is never hidden, so it says whether the section's contents are skipped
-  if (!section || section.firstElementChild.checkVisibility({ contentVisibilityAuto: true })) {
+  if (!section || isRendered(section)) {
     pending.delete(element);
     delete element.dataset.stale;
     draw();
