@@ -16,7 +16,7 @@ import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
 import { t } from './i18n/core.js';
 import { startElementsLanguage } from './i18n/load.js';
-import { rich, technical } from './i18n/render.js';
+import { rich, english } from './i18n/render.js';
 
 const base = new URL('../', import.meta.url);
 let engine = null;
@@ -55,7 +55,7 @@ class AttentionWidget extends HTMLElement {
       controller.load(settings.toString(), t('elements.attributes'));
       this.dataset.ready = '';
     } catch (error) {
-      container.replaceChildren(h('p', { class: 'problem' }, rich('errors.engineEmbed', { reason: technical(error.message) })));
+      container.replaceChildren(h('p', { class: 'problem' }, rich('errors.engineEmbed', { reason: english(error.message) })));
     }
   }
 }

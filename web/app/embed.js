@@ -14,7 +14,7 @@ import { SECTIONS, section } from './sections/index.js';
 import { h } from './dom.js';
 import { Announcer } from './widgets/announcer.js';
 import { startLanguage } from './i18n/load.js';
-import { rich, technical } from './i18n/render.js';
+import { rich, english } from './i18n/render.js';
 import { t, plain } from './i18n/core.js';
 
 const root = document.getElementById('embed');
@@ -29,7 +29,7 @@ function reportHeight(name) {
 
 async function main() {
   const languageFailure = await startLanguage();
-  if (languageFailure) notify(rich('errors.language', { reason: technical(languageFailure.message) }));
+  if (languageFailure) notify(rich('errors.language', { reason: english(languageFailure.message) }));
   const params = new URLSearchParams(location.hash.slice(1));
   const name = params.get('widget') ?? '';
   const chosen = section(name);
@@ -46,7 +46,7 @@ async function main() {
     if (typeof WebAssembly !== 'object') throw new Error(t('errors.noWebAssemblyShort'));
     engine = await loadEngine();
   } catch (error) {
-    root.replaceChildren(h('p', { class: 'problem' }, rich('errors.engineEmbed', { reason: technical(error.message) })));
+    root.replaceChildren(h('p', { class: 'problem' }, rich('errors.engineEmbed', { reason: english(error.message) })));
     reportHeight(name);
     return;
   }

@@ -16,7 +16,7 @@ import { pageExercises } from './exercises-page.js';
 import { startLanguage } from './i18n/load.js';
 import { t, language } from './i18n/core.js';
 import { mountLanguageMenu } from './i18n/menu.js';
-import { rich, technical } from './i18n/render.js';
+import { rich, english } from './i18n/render.js';
 import { NEAR } from './when-near.js';
 
 // the reader's language: its catalogue, and the page's prose translated before it is shown
@@ -39,7 +39,7 @@ async function main() {
     document.body.dataset.engine = 'failed';
   };
 
-  if (languageFailure) notify(rich('errors.language', { reason: technical(languageFailure.message) }), 'error');
+  if (languageFailure) notify(rich('errors.language', { reason: english(languageFailure.message) }), 'error');
   if (typeof WebAssembly !== 'object') {
     failed(t('errors.noWebAssembly'));
     return;
@@ -48,7 +48,7 @@ async function main() {
   try {
     engine = await enginePromise;
   } catch (error) {
-    failed(rich('errors.engine', { reason: technical(error.message) }));
+    failed(rich('errors.engine', { reason: english(error.message) }));
     return;
   }
   performance.mark('attention-engine-loaded');

@@ -41,10 +41,11 @@ function build(parent, nodes, params) {
 
 export const rich = (key, params = {}) => build(document.createDocumentFragment(), parseMarkup(template(key, params.count)), params);
 
-// A technical detail the page has no words for in the reader's language (the engine's or the
-// browser's own message, as in "the engine could not be loaded (…)"): kept as it is, marked as
-// English (lang="en", so it is read out as English) and one left-to-right unit.
-export function technical(text) {
+// Words kept in English on purpose inside a sentence of the reader's language: a technical detail
+// the page has no words for (the engine's or the browser's own message, as in "the engine could
+// not be loaded (…)") or the training corpus's words. Marked as English (lang="en", so it is read
+// out as English) and one left-to-right unit.
+export function english(text) {
   const span = document.createElement('span');
   span.lang = 'en';
   span.dir = 'ltr';

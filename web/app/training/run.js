@@ -5,7 +5,7 @@ import { FIELDS } from '../state.js';
 import { startTraining } from '../training-client.js';
 import { forget, keep, readKept } from './storage.js';
 import { t } from '../i18n/core.js';
-import { rich, technical } from '../i18n/render.js';
+import { rich, english } from '../i18n/render.js';
 import { reason } from '../compute.js';
 
 // The fields that make a model; changing one starts a fresh model. The learning rate is not
@@ -200,7 +200,7 @@ export class TrainingRun {
         break;
       case 'error':
         this.#setRunning(false);
-        this.view.problem(rich(m.command === 'load' ? 'training.notImported' : 'training.failed', { reason: technical(m.message) }));
+        this.view.problem(rich(m.command === 'load' ? 'training.notImported' : 'training.failed', { reason: english(m.message) }));
         break;
       default:
         break;

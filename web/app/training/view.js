@@ -15,7 +15,7 @@ import { forkName } from './fork.js';
 import { Curve } from './curve.js';
 import { findsContext } from './recorder.js';
 import { plain, t } from '../i18n/core.js';
-import { rich, technical } from '../i18n/render.js';
+import { rich, english } from '../i18n/render.js';
 
 const CONTEXT_WORDS = ['river', 'stream', 'creek', 'money', 'salary', 'cash'];
 const SHOWN_SENTENCES = 12;
@@ -126,7 +126,7 @@ export function createView(ctx, recorder, fork, actions) {
     try {
       json = JSON.parse(await file.text());
     } catch (error) {
-      replace(status, h('span', { class: 'problem' }, rich('training.notJson', { reason: technical(error.message) })));
+      replace(status, h('span', { class: 'problem' }, rich('training.notJson', { reason: english(error.message) })));
       return;
     }
     actions.importModel(json);

@@ -4,7 +4,8 @@
 // gives the labelled words' coordinates for screen readers.
 import { fmt } from '../text.js';
 import { svg } from './svg.js';
-import { entrySeparator, t } from '../i18n/core.js';
+import { entrySeparator } from '../i18n/core.js';
+import { english, rich } from '../i18n/render.js';
 
 let scatters = 0;
 
@@ -38,8 +39,13 @@ export class Scatter {
     const sx = (x) => pad + ((x - x0) / (x1 - x0 || 1)) * (this.width - 2 * pad);
     const sy = (y) => this.height - pad - ((y - y0) / (y1 - y0 || 1)) * (this.height - 2 * pad);
     this.svg.replaceChildren();
-    this.text.textContent = t('widgets.scatter', { count: words.length, points: words.map((word, i) => [word, points[i]]).filter(([word]) => this.labelled.has(word))
-      .map(([word, [x, y]]) => t('widgets.pointAt', { word, x: fmt(x, 2), y: fmt(y, 2) })).join(entrySeparator()) });
+    const where = document.createDocumentFragment();   // the labelled words' places, the words marked as English
+    words.forEach((word, i) => {
+      if (!this.labelled.has(word)) return;
+      if (where.hasChildNodes()) where.append(entrySeparator());
+      where.append(rich('widgets.pointAt', { word: english(word), x: fmt(points[i][0], 2), y: fmt(points[i][1], 2) }));
+    });
+    this.text.replaceChildren(rich('widgets.scatter', { count: words.length, points: where }));
     const placed = [];   // the labels' boxes so far
     words.forEach((word, i) => {
       const [x, y] = [sx(points[i][0]), sy(points[i][1])];
