@@ -109,7 +109,7 @@ export function createView(ctx, recorder, fork, actions) {
   const heatmaps = h('div', { class: 'row-of-matrices heads' });
   let headMaps = [];   // one Heatmap per head
   const predictions = h('ol', { class: 'predictions', 'aria-label': t('training.predictions') });
-  const scatter = new Scatter({ name: 'embeddings', title: t('training.scatter'), labelled: ['bank', 'river', 'money'] });
+  const scatter = new Scatter({ name: 'embeddings', title: t('training.scatter'), note: t('training.scatterNote'), labelled: ['bank', 'river', 'money'] });
   // The reading changes with every evaluation: a screen reader is told of it sparingly instead.
   const reading = h('div', { class: 'reading' });
   const told = new Announcer('training');

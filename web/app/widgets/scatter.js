@@ -14,7 +14,8 @@ const CHAR_WIDTH = 8;
 const LABEL_HEIGHT = 12;
 
 export class Scatter {
-  constructor({ name, title, labelled, width = 320, height = 240 }) {
+  // note: a sentence under the picture on how to read it (optional)
+  constructor({ name, title, labelled, note = null, width = 320, height = 240 }) {
     this.labelled = new Set(labelled);
     this.width = width;
     this.height = height;
@@ -29,6 +30,7 @@ export class Scatter {
     const caption = document.createElement('figcaption');
     caption.textContent = title;
     this.element.append(caption, this.svg, this.text);
+    if (note) this.element.append(Object.assign(document.createElement('p'), { className: 'note', textContent: note }));
   }
 
   // words: string[]; points: [x, y][] (same order)
