@@ -115,6 +115,10 @@ test('printing the page: one step per page, the numbers and figures, no control 
   assert.deepEqual(printed, ['1', '2', '−1']);
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));   // what a print does first: draws waiting figures
   assert.equal(await page.locator('[data-stale]').count(), 0, 'every figure drawn');
+  // step 10's model has not reported (its worker starts as the step nears): no empty charts, a note instead
+  assert.equal(await page.locator('[data-widget=training] .training[data-waiting]').count(), 1);
+  assert.ok(await page.isVisible('[data-widget=training] .print-waiting'), 'the note on training');
+  assert.equal(await page.isVisible('[data-widget=training] .line-chart'), false, 'no empty chart');
   const pdf = path.join(work, 'page.pdf');
   await page.pdf({ path: pdf, format: 'A4' });
   const all = pages(pdf, 'print-page');

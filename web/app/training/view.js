@@ -133,7 +133,9 @@ export function createView(ctx, recorder, fork, actions) {
     importer.value = '';
   });
 
-  const element = h('div', { class: 'training' },
+  // data-waiting: no model has reported yet (its worker starts as step 10 nears): a print made
+  // before then says so instead of showing empty charts
+  const element = h('div', { class: 'training', 'data-waiting': '' },
     h('div', { class: 'controls' }, play, ' ', pause, ' ', stepOnce, ' ', reset, ' ',
       control('progress', bar, ' ', rich('training.stepOf', { step: stepText, steps: steps.element })), ' ', control('speed', speed, ' ', t('training.perSecond'), ' '), where),
     pace,
@@ -142,7 +144,7 @@ export function createView(ctx, recorder, fork, actions) {
       h('label', {}, t('training.seed'), ' ', seed.element), h('label', { class: 'check' }, mlp, ' ', t('training.mlp')),
       h('label', { class: 'check' }, attention, ' ', t('training.attention')),
       h('label', { class: 'check' }, big, ' ', t('training.big'))),
-    kept, status, alarm, restore,
+    kept, status, alarm, restore, h('p', { class: 'print-waiting' }, t('training.printWaiting')),
     h('div', { class: 'row-of-matrices' }, lossChart.element, bankChart.element),
     floor.element,
     scrub,
@@ -314,6 +316,7 @@ export function createView(ctx, recorder, fork, actions) {
 
     // m: a progress message, its records already in the recorder.
     progress(m, state) {
+      element.removeAttribute('data-waiting');
       const first = m.step - m.losses.length;
       m.losses.forEach((loss, i) => trainCurve.push(first + i + 1, loss));
       const record = m.records.findLast((r) => r.embeddings);
