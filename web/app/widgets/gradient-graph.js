@@ -1,7 +1,7 @@
 // The computation graph of one query (A's) drawn left to right: its query and every key give
 // the scores, the scores the weights, the weights and the values the output, the output the
 // loss. Each node shows its number and the gradient the backward pass (right to left) gave it.
-import { h, replace } from '../dom.js';
+import { h, replace, setText } from '../dom.js';
 import { fmt, vectorText } from '../text.js';
 import { svg, textTable } from './svg.js';
 import { whenSeen } from './when-seen.js';
@@ -90,11 +90,11 @@ export class GradientGraph {
 
   #update({ value, grad, valueCell, gradCell }, n) {
     value.dataset.value = JSON.stringify(n.value);
-    value.textContent = text(n.value);
+    setText(value, text(n.value));
     grad.dataset.grad = JSON.stringify(n.grad);
-    grad.textContent = `∂L ${text(n.grad)}`;
+    setText(grad, `∂L ${text(n.grad)}`);
     grad.classList.toggle('zero', !sign(n.grad));
-    valueCell.textContent = text(n.value);
-    gradCell.textContent = text(n.grad);
+    setText(valueCell, text(n.value));
+    setText(gradCell, text(n.grad));
   }
 }
