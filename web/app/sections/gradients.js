@@ -142,7 +142,7 @@ export default {
       h('div', { class: 'row-of-matrices' }, target.element, output.element),
       loss, h('div', { class: 'formula' }, tex(`L = \\tfrac12 \\sum_i (\\text{${t('math.output')}}_i - \\text{${t('math.target')}}_i)^2`, { display: true })),
       graph.element, chain.element,
-      h('p', { class: 'note' }, rich('gradients.arrows')),
+      h('p', { class: 'note screen-only' }, rich('gradients.arrows')),
       h('div', { class: 'row-of-matrices' }, scores.element, weights.element),
       h('div', { class: 'row-of-matrices' }, query.element, keys.element, values.element),
       h('details', {}, h('summary', {}, t('gradients.matricesSummary')),
